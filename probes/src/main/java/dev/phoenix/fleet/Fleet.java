@@ -1,0 +1,48 @@
+package dev.phoenix.fleet;
+
+import dev.phoenix.model.Member;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The members of one configured group, as one provider sees them.
+ *
+ * <pre>{@code
+ * Fleet fleet = factories.get("simulated", path).create(spec, ctx);
+ * fleet.discover()
+ *      .compose(members -> fleet.replace(members.get(0), Duration.ofMinutes(10)))
+ *      .onSuccess(replacement -> LOG.info("replaced by {}", replacement.id()));
+ * }</pre>
+ *
+ * <p>Every method returns a Vert.x {@link Future} and never blocks the event loop.
+ */
+public interface Fleet {
+
+    /** The provider name written into members and reports ({@code simulated}, {@code aws}, {@code docker}, ...). */
+    String provider();
+
+    /** The group's current members. Fails only when the provider cannot be asked at all. */
+    Future<List<Member>> discover();
+
+    /**
+     * Terminates {@code victim} and brings up its replacement from the same image or spec,
+     * completing with the replacement once the provider reports it in service. Fails with a
+     * message naming what went wrong; the caller applies its own deadline too.
+     */
+    Future<Member> replace(Member victim, Duration timeout);
+
+    /** Releases clients and servers. */
+    default Future<Void> close() {
+        return Future.succeededFuture();
+    }
+
+    /** Signals that the provider could not be reached at all (exit code 3), as opposed to a partial failure. */
+    final class UnreachableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.phoenix.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The sorted state facts of a member and their SHA-256 digest.
+ *
+ * <p>Two fingerprints with the same digest hold the same facts, so comparisons start with the
+ * digest and only walk the facts when they differ:
+ *
+ * <pre>{@code
+ * Fingerprint golden = Fingerprint.of(goldenFacts);
+ * List<Drift> drift = golden.diff(Fingerprint.of(observed));   // empty when equal
+ * }</pre>
+ *
+ * @param facts  state facts, sorted by key, one value per key (identity facts are excluded)
+ * @param digest hex SHA-256 over {@code key=value\n} lines
+ */
+public record Fingerprint(Map<String, String> facts, String digest) {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    public Fingerprint {
+        Objects.requireNonNull(digest, "digest");
+        facts = java.util.Collections.unmodifiableMap(new TreeMap<>(facts));
+    }
+
+    /** Builds a fingerprint from facts; identity facts are left out, a repeated key keeps its last value. */
+    public static Fingerprint of(Collection<Fact> facts) {
+        TreeMap<String, String> state = new TreeMap<>();
+        for (Fact fact : facts) {
+            if (!fact.identity()) {
+                state.put(fact.key(), fact.value());
+            }
+        }
+        return ofMap(state);
+    }
+
+    /** Builds a fingerprint from a key-to-value map of state facts. */
+    public static Fingerprint ofMap(Map<String, String> state) {
+        TreeMap<String, String> sorted = state instanceof TreeMap<String, String> t ? t : new TreeMap<>(state);
+        MessageDigest sha = sha256();
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '=');
+            sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return new Fingerprint(sorted, HEX.formatHex(sha.digest()));
+    }
+
+    /** The facts that differ from {@code this} (expected) in {@code actual}, sorted by key. */
+    public List<Drift> diff(Fingerprint actual) {
+        if (digest.equals(actual.digest)) {
+            return List.of();
+        }
+        List<Drift> drift = new ArrayList<>();
+        var expectedIt = facts.entrySet().iterator();
+        var actualIt = actual.facts.entrySet().iterator();
+        Map.Entry<String, String> e = next(expectedIt);
+        Map.Entry<String, String> a = next(actualIt);
+        while (e != null || a != null) {
+            int cmp = e == null ? 1 : a == null ? -1 : e.getKey().compareTo(a.getKey());
+            if (cmp < 0) {
+                drift.add(new Drift(e.getKey(), e.getValue(), null, Change.REMOVED));
+                e = next(expectedIt);
+            } else if (cmp > 0) {
+                drift.add(new Drift(a.getKey(), null, a.getValue(), Change.ADDED));
+                a = next(actualIt);
+            } else {
+                if (!e.getValue().equals(a.getValue())) {
+                    drift.add(new Drift(e.getKey(), e.getValue(), a.getValue(), Change.CHANGED));
+                }
+                e = next(expectedIt);
+                a = next(actualIt);
+            }
+        }
+        return List.copyOf(drift);
+    }
+
+    public boolean matches(Fingerprint other) {
+        return digest.equals(other.digest);
+    }
+
+    /** SHA-256 hex of a string; used by probes that fingerprint content they must not store. */
+    public static String sha256Hex(String text) {
+        return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** SHA-256 hex of bytes. */
+    public static String sha256Hex(byte[] bytes) {
+        return HEX.formatHex(sha256().digest(bytes));
+    }
+
+    private static <T> T next(java.util.Iterator<T> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
