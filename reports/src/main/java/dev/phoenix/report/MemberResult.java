@@ -1,0 +1,26 @@
+package dev.phoenix.report;
+
+import dev.phoenix.model.Drift;
+import dev.phoenix.model.ProbeError;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One member's line in the scorecard.
+ *
+ * @param fingerprint digest of the member's state facts, null when unreachable
+ * @param drift       facts that differ from the member's baseline or its group's golden fingerprint
+ * @param note        why the status is what it is, when that is not obvious (e.g. "rollout: baseline re-captured")
+ */
+public record MemberResult(String id, String group, String provider, String mutability, String kind,
+                           MemberStatus status, String provenance, String fingerprint, List<Drift> drift,
+                           List<ProbeError> probeErrors, String note) {
+
+    public MemberResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(status, "status");
+        drift = drift == null ? List.of() : List.copyOf(drift);
+        probeErrors = probeErrors == null ? List.of() : List.copyOf(probeErrors);
+    }
+}

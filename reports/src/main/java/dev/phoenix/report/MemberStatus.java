@@ -1,0 +1,20 @@
+package dev.phoenix.report;
+
+/** The verdict on one member in one audit. */
+public enum MemberStatus {
+    /** First seen (or first seen at this provenance): its baseline was captured in this run. */
+    BASELINED,
+    /** Matches its baseline (mutable) or its group's golden fingerprint (immutable). */
+    CONSISTENT,
+    /** A mutable host whose state left its baseline. */
+    DRIFTED,
+    /** An immutable member that was changed in place. */
+    MUTATED,
+    /** Probes failed; nothing was compared. */
+    UNREACHABLE;
+
+    /** Whether the status is a finding (fails a CI gate). */
+    public boolean finding() {
+        return this == DRIFTED || this == MUTATED || this == UNREACHABLE;
+    }
+}
