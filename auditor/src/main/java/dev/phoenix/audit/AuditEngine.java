@@ -1,0 +1,272 @@
+package dev.phoenix.audit;
+
+import dev.phoenix.baseline.BaselineStore;
+import dev.phoenix.baseline.GroupBaselines;
+import dev.phoenix.chaos.ChaosRun;
+import dev.phoenix.drift.DriftJudge;
+import dev.phoenix.drift.GroupJudgement;
+import dev.phoenix.fleet.Fleet;
+import dev.phoenix.model.Fact;
+import dev.phoenix.model.Fingerprint;
+import dev.phoenix.model.Member;
+import dev.phoenix.model.Mutability;
+import dev.phoenix.model.Observation;
+import dev.phoenix.model.ProbeError;
+import dev.phoenix.probe.InFlightLimiter;
+import dev.phoenix.probe.Probe;
+import dev.phoenix.report.ChaosResult;
+import dev.phoenix.report.GroupSummary;
+import dev.phoenix.report.MemberResult;
+import dev.phoenix.report.MemberStatus;
+import dev.phoenix.report.Rollout;
+import dev.phoenix.report.Score;
+import dev.phoenix.report.Scorecard;
+import dev.phoenix.score.Scoring;
+import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.ProviderContext;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One audit: discover every group, probe every member concurrently (bounded, timed),
+ * fingerprint, compare with baselines, run chaos when asked, and build the scorecard.
+ *
+ * <pre>{@code
+ * AuditEngine engine = new AuditEngine(ctx, baselineStore);
+ * engine.run(groups, options, chaos -> new ChaosRun(...)).onSuccess(outcome -> ...);
+ * }</pre>
+ *
+ * A probe failure is data (the member is UNREACHABLE); a group that cannot be discovered is
+ * reported with its error; the audit itself only fails when baselines cannot be read or saved.
+ */
+public final class AuditEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditEngine.class);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * @param chaos       run the chaos phase after the audit
+     * @param concurrency probe calls in flight at once
+     * @param probeTimeout deadline for one probe call
+     * @param leashed     whether chaos is a dry run (recorded as the scorecard's mode)
+     * @param progress    called with (members probed, members discovered) as probing proceeds; may be null
+     */
+    public record Options(boolean chaos, boolean leashed, int concurrency, Duration probeTimeout,
+                          java.util.function.BiConsumer<Integer, Integer> progress) {
+    }
+
+    /**
+     * The scorecard plus what the CLI needs for its exit code.
+     *
+     * @param unreachable   groups whose provider could not be reached at all
+     * @param configErrors  groups whose discovery failed because of their configuration
+     */
+    public record Outcome(Scorecard scorecard, List<String> unreachable, List<ConfigException> configErrors) {
+    }
+
+    private final ProviderContext ctx;
+    private final BaselineStore baselines;
+
+    public AuditEngine(ProviderContext ctx, BaselineStore baselines) {
+        this.ctx = ctx;
+        this.baselines = baselines;
+    }
+
+    /**
+     * Runs one audit.
+     *
+     * @param chaosRun builds the chaos phase for this run's prober (ignored when {@code options.chaos()} is false)
+     */
+    public Future<Outcome> run(List<GroupRuntime> groups, Options options, Function<MemberProber, ChaosRun> chaosRun) {
+        Instant started = ctx.clock().instant();
+        String runId = RUN_ID.format(started) + "-" + HexFormat.of().toHexDigits((short) ctx.random("run-id:" + started).nextInt());
+        InFlightLimiter limiter = new InFlightLimiter(options.concurrency());
+        Progress progress = new Progress(options.progress());
+        MemberProber prober = (group, member) -> probeMember(group, member, limiter, options.probeTimeout(), null);
+        List<String> unreachable = new ArrayList<>();
+        List<ConfigException> configErrors = new ArrayList<>();
+
+        List<Future<GroupAudit>> audits = new ArrayList<>();
+        for (GroupRuntime g : groups) {
+            audits.add(auditGroup(g, limiter, options.probeTimeout(), progress, unreachable, configErrors));
+        }
+        return Future.all(audits)
+                .map(all -> audits.stream().map(Future::result).toList())
+                .compose(done -> {
+                    if (!options.chaos()) {
+                        return Future.succeededFuture(new Done(done, List.<ChaosResult>of()));
+                    }
+                    return chaosRun.apply(prober).run(done).map(chaos -> new Done(done, chaos));
+                })
+                .map(done -> new Outcome(scorecard(runId, started, done, options), List.copyOf(unreachable), List.copyOf(configErrors)));
+    }
+
+    private record Done(List<GroupAudit> audits, List<ChaosResult> chaos) {
+    }
+
+    private Future<GroupAudit> auditGroup(GroupRuntime g, InFlightLimiter limiter, Duration timeout, Progress progress,
+                                          List<String> unreachable, List<ConfigException> configErrors) {
+        return observeGroup(g, limiter, timeout, progress).transform(ar -> {
+            if (ar.failed()) {
+                Throwable e = ar.cause();
+                synchronized (unreachable) {
+                    if (e instanceof Fleet.UnreachableException) {
+                        unreachable.add(g.name());
+                    } else if (e instanceof ConfigException ce) {
+                        configErrors.add(ce);
+                    }
+                }
+                String error = message(e);
+                LOG.warn("group {}: discovery failed: {}", g.name(), error);
+                return Future.succeededFuture(new GroupAudit(g, List.of(), null, null, error));
+            }
+            List<Observed> observed = ar.result();
+            return baselines.load(g.name()).compose(b -> {
+                GroupJudgement judgement = DriftJudge.judge(g.name(), observed, b, ctx.clock().instant());
+                return baselines.save(b).map(v -> new GroupAudit(g, observed, judgement, b, null));
+            });
+        });
+    }
+
+    /**
+     * Discovers a group and probes every member; fails only when discovery fails.
+     * Used by the audit and by {@code phoenix baseline}.
+     */
+    public Future<List<Observed>> observeGroup(GroupRuntime g, int concurrency, Duration timeout) {
+        return observeGroup(g, new InFlightLimiter(concurrency), timeout, new Progress(null));
+    }
+
+    private Future<List<Observed>> observeGroup(GroupRuntime g, InFlightLimiter limiter, Duration timeout, Progress progress) {
+        return safe(() -> g.fleet().discover()).compose(members -> {
+            progress.discovered(members.size());
+            Map<String, Fingerprint> interned = new ConcurrentHashMap<>();
+            List<Future<Observed>> probed = new ArrayList<>(members.size());
+            for (Member m : members) {
+                probed.add(probeMember(g, m, limiter, timeout, interned).onComplete(x -> progress.probed()));
+            }
+            return Future.all(probed).map(x -> probed.stream().map(Future::result).toList());
+        });
+    }
+
+    /** Runs every probe of {@code g} against {@code m}; never fails. */
+    Future<Observed> probeMember(GroupRuntime g, Member m, InFlightLimiter limiter, Duration timeout,
+                                 Map<String, Fingerprint> interned) {
+        List<Future<Observation>> observations = new ArrayList<>(g.probes().size());
+        for (Probe p : g.probes()) {
+            observations.add(limiter.submit(() -> observe(p, m, timeout)));
+        }
+        return Future.join(observations).transform(x -> {
+            List<Fact> facts = new ArrayList<>();
+            List<ProbeError> errors = new ArrayList<>();
+            for (Future<Observation> f : observations) {
+                Observation o = f.result();
+                if (o.succeeded()) {
+                    for (Fact fact : o.facts()) {
+                        if (!fact.identity() && !g.ignore().matches(fact.key()) && !g.identity().matches(fact.key())) {
+                            facts.add(fact);
+                        }
+                    }
+                } else {
+                    errors.add(o.error());
+                }
+            }
+            Fingerprint fp = null;
+            if (errors.isEmpty()) {
+                fp = Fingerprint.of(facts);
+                if (interned != null) {
+                    fp = interned.computeIfAbsent(fp.digest(), d -> Fingerprint.of(facts));
+                }
+            }
+            return Future.succeededFuture(new Observed(m, fp, errors));
+        });
+    }
+
+    private Future<Observation> observe(Probe p, Member m, Duration timeout) {
+        return safe(() -> p.observe(m))
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .otherwise(e -> e instanceof java.util.concurrent.TimeoutException
+                        ? Observation.failed(p.name(), "no answer within " + timeout.toMillis() + " ms")
+                        : Observation.failed(p.name(), message(e)));
+    }
+
+    private Scorecard scorecard(String runId, Instant started, Done done, Options options) {
+        List<MemberResult> members = new ArrayList<>();
+        List<Rollout> rollouts = new ArrayList<>();
+        List<GroupSummary> groups = new ArrayList<>();
+        int discovered = 0;
+        for (GroupAudit a : done.audits()) {
+            List<ChaosResult> groupChaos = done.chaos().stream().filter(c -> c.group().equals(a.name())).toList();
+            if (a.judgement() == null) {
+                groups.add(new GroupSummary(a.name(), a.runtime().fleet().provider(), null, 0,
+                        Scoring.score(List.of(), groupChaos, 1, 0), Map.of(), a.error()));
+                continue;
+            }
+            discovered++;
+            List<MemberResult> results = a.judgement().results();
+            members.addAll(results);
+            rollouts.addAll(a.judgement().rollouts());
+            Map<MemberStatus, Integer> statuses = new EnumMap<>(MemberStatus.class);
+            results.forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
+            groups.add(new GroupSummary(a.name(), a.runtime().fleet().provider(), mutability(a), results.size(),
+                    Scoring.score(results, groupChaos, 1, 1), statuses, null));
+        }
+        Score score = Scoring.score(members, done.chaos(), done.audits().size(), discovered);
+        return new Scorecard(Scorecard.SCHEMA_VERSION, runId, started, ctx.clock().instant(),
+                options.leashed() ? "leashed" : "unleashed", score, groups, members, done.chaos(), rollouts, true, ctx.seed());
+    }
+
+    private static String mutability(GroupAudit a) {
+        boolean mutable = a.observed().stream().anyMatch(o -> o.member().mutability() == Mutability.MUTABLE);
+        boolean immutable = a.observed().stream().anyMatch(o -> o.member().mutability() == Mutability.IMMUTABLE);
+        return mutable && immutable ? "mixed" : mutable ? "mutable" : immutable ? "immutable" : null;
+    }
+
+    private static <T> Future<T> safe(java.util.function.Supplier<Future<T>> call) {
+        try {
+            Future<T> f = call.get();
+            return f == null ? Future.failedFuture("returned no result") : f;
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Counts probed members for the progress callback. */
+    private static final class Progress {
+        private final java.util.function.BiConsumer<Integer, Integer> sink;
+        private final java.util.concurrent.atomic.AtomicInteger discovered = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger probed = new java.util.concurrent.atomic.AtomicInteger();
+
+        Progress(java.util.function.BiConsumer<Integer, Integer> sink) {
+            this.sink = sink;
+        }
+
+        void discovered(int n) {
+            discovered.addAndGet(n);
+        }
+
+        void probed() {
+            int p = probed.incrementAndGet();
+            if (sink != null) {
+                sink.accept(p, discovered.get());
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.phoenix.chaos;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * When each group last had a member terminated, persisted so that {@code min-interval} holds
+ * across restarts. A termination is recorded before it is requested; if recording fails, nothing
+ * is terminated.
+ */
+public interface ChaosLedger {
+
+    Future<Map<String, Instant>> lastTerminations();
+
+    Future<Void> recordTermination(String group, String victim, Instant at);
+}

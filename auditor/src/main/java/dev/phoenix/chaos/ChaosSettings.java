@@ -1,0 +1,124 @@
+package dev.phoenix.chaos;
+
+import dev.phoenix.spi.Settings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The {@code chaos:} section of the config.
+ *
+ * <pre>{@code
+ * chaos: {enabled: true, opt-in: {tag: "phoenix:chaos"}, max-per-group: 1, min-healthy: 66%,
+ *         window: {days: MON-FRI, hours: "09:00-17:00", zone: UTC}, min-interval: 1d, replace-timeout: 10m}
+ * }</pre>
+ *
+ * @param enabled        chaos may terminate members (still only with {@code --unleash})
+ * @param optInTag       AWS tag that opts a member in (value {@code opt-in} or {@code true})
+ * @param optInLabel     Docker label that opts a container in
+ * @param maxPerGroup    victims per group per run
+ * @param minHealthy     members of a group that must stay in service
+ * @param window         when terminations are allowed; empty means any time
+ * @param minInterval    least time between two terminations in one group (persisted)
+ * @param replaceTimeout deadline for a replacement to come up and answer
+ * @param settle         after the replacement answers, how long to keep re-probing until it matches
+ * @param target         how victims are drawn: {@code random}, or {@code mutated-first} (members found
+ *                       MUTATED in this run are drawn first, to prove whether the image reproduces them)
+ * @param groups         the groups chaos may touch; empty means all
+ * @param killSwitchFile a file whose existence stops new terminations at once
+ * @param killSwitchEnv  an environment variable that, set to anything but empty/0/false, stops them
+ */
+public record ChaosSettings(boolean enabled, String optInTag, String optInLabel, int maxPerGroup, MinHealthy minHealthy,
+                            Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
+                            Target target, List<String> groups, String killSwitchFile, String killSwitchEnv) {
+
+    static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
+            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch");
+
+    /** How victims are drawn among candidates. */
+    public enum Target {
+        RANDOM,
+        MUTATED_FIRST
+    }
+
+    public ChaosSettings {
+        groups = List.copyOf(groups);
+    }
+
+    /** Chaos off: what a config without a {@code chaos:} section means. */
+    public static ChaosSettings disabled() {
+        return parse(Settings.empty("chaos"));
+    }
+
+    public static ChaosSettings parse(Settings s) {
+        s.requireKeys(KEYS);
+        Settings optIn = s.child("opt-in").requireKeys(List.of("tag", "label"));
+        Settings kill = s.child("kill-switch").requireKeys(List.of("file", "env"));
+        String targetText = s.string("target", "random").toLowerCase(Locale.ROOT);
+        Target target = switch (targetText) {
+            case "random" -> Target.RANDOM;
+            case "mutated-first" -> Target.MUTATED_FIRST;
+            default -> throw s.child("target").error("expected random or mutated-first, found '" + targetText + "'");
+        };
+        Duration replaceTimeout = s.duration("replace-timeout", Duration.ofMinutes(10));
+        if (replaceTimeout.isZero() || replaceTimeout.isNegative()) {
+            throw s.child("replace-timeout").error("must be positive");
+        }
+        return new ChaosSettings(
+                s.bool("enabled", false),
+                optIn.string("tag", "phoenix:chaos"),
+                optIn.string("label", "phoenix.chaos"),
+                s.integer("max-per-group", 1, 0, 1000),
+                MinHealthy.parse(s.child("min-healthy")),
+                s.has("window") ? Optional.of(ChaosWindow.parse(s.child("window"))) : Optional.empty(),
+                s.duration("min-interval", Duration.ZERO),
+                replaceTimeout,
+                s.duration("settle", Duration.ZERO),
+                target,
+                s.strings("groups"),
+                kill.string("file", ""),
+                kill.string("env", "PHOENIX_CHAOS_STOP"));
+    }
+
+    /** Whether chaos may touch {@code group}. */
+    public boolean covers(String group) {
+        return groups.isEmpty() || groups.contains(group);
+    }
+
+    /**
+     * Members that must stay in service: a percentage of the group ({@code 66%}) or a count ({@code 2}).
+     *
+     * @param percent true when {@code value} is a percentage
+     */
+    public record MinHealthy(int value, boolean percent) {
+
+        static MinHealthy parse(Settings s) {
+            if (s.isNull()) {
+                return new MinHealthy(0, false);
+            }
+            String text = s.asString().trim();
+            if (text.matches("\\d{1,3}%")) {
+                int v = Integer.parseInt(text.substring(0, text.length() - 1));
+                if (v > 100) {
+                    throw s.error("a percentage must be at most 100%, found " + text);
+                }
+                return new MinHealthy(v, true);
+            }
+            if (text.matches("\\d{1,6}")) {
+                return new MinHealthy(Integer.parseInt(text), false);
+            }
+            throw s.error("expected a percentage such as 66% or a member count such as 2, found '" + text + "'");
+        }
+
+        /** Members that must remain in service in a group of {@code total}. */
+        public int required(int total) {
+            return percent ? (int) Math.ceil(total * value / 100.0) : value;
+        }
+
+        @Override
+        public String toString() {
+            return percent ? value + "%" : String.valueOf(value);
+        }
+    }
+}

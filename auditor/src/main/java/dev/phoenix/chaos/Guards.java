@@ -1,0 +1,141 @@
+package dev.phoenix.chaos;
+
+import dev.phoenix.model.Member;
+import dev.phoenix.model.Mutability;
+import dev.phoenix.report.MemberStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The standard guardrails, in the order they are evaluated (cheap and group-wide first). */
+public final class Guards {
+
+    private Guards() {
+    }
+
+    public static List<Guard> standard() {
+        return List.of(killSwitch(), enabled(), haltAfterFailure(), window(), minInterval(),
+                optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy());
+    }
+
+    /** A file, an environment variable or an API call stops new terminations at once. */
+    public static Guard killSwitch() {
+        return guard("kill-switch", true, (c, ctx) -> ctx.killSwitch().map(r -> "kill switch engaged (" + r + ")"));
+    }
+
+    /** {@code chaos.enabled} must be true in the config. */
+    public static Guard enabled() {
+        return guard("enabled", true, (c, ctx) -> ctx.settings().enabled() ? Optional.empty()
+                : Optional.of("chaos.enabled is false in the config"));
+    }
+
+    /** After a replacement fails, the rest of the run's experiments stop. */
+    public static Guard haltAfterFailure() {
+        return guard("halt-after-failure", true, (c, ctx) -> ctx.haltReason().map(r -> "an earlier experiment in this run failed (" + r + ")"));
+    }
+
+    /** Only inside {@code chaos.window}. */
+    public static Guard window() {
+        return guard("window", true, (c, ctx) -> ctx.settings().window()
+                .filter(w -> !w.contains(ctx.now()))
+                .map(w -> "outside the chaos window (" + w + ")"));
+    }
+
+    /** At least {@code chaos.min-interval} since the group's last termination, as recorded in the ledger. */
+    public static Guard minInterval() {
+        return guard("min-interval", true, (c, ctx) -> {
+            Duration interval = ctx.settings().minInterval();
+            if (interval.isZero()) {
+                return Optional.empty();
+            }
+            if (ctx.lastTermination() == null) {
+                throw new IllegalStateException("the chaos ledger could not be read");
+            }
+            Instant last = ctx.lastTermination().get(c.group());
+            if (last != null && last.plus(interval).isAfter(ctx.now())) {
+                return Optional.of("group " + c.group() + " last lost a member at " + last + "; min-interval is "
+                        + interval + ", next allowed at " + last.plus(interval));
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** The member carries the opt-in tag or label ({@code opt-in} or {@code true}). */
+    public static Guard optIn() {
+        return guard("opt-in", false, (c, ctx) -> optedIn(c.victim(), ctx.settings()) ? Optional.empty()
+                : Optional.of(c.victim().id() + " is not opted in (tag " + ctx.settings().optInTag() + " or label "
+                + ctx.settings().optInLabel() + " = opt-in)"));
+    }
+
+    /** Never a mutable member. */
+    public static Guard immutableOnly() {
+        return guard("immutable-only", false, (c, ctx) -> c.victim().mutability() == Mutability.MUTABLE
+                ? Optional.of(c.victim().id() + " is mutable; only immutable members are replaced") : Optional.empty());
+    }
+
+    /** The victim must have answered its probes, or its replacement could not be compared with it. */
+    public static Guard reachable() {
+        return guard("reachable", false, (c, ctx) -> c.status() == MemberStatus.UNREACHABLE
+                ? Optional.of(c.victim().id() + " did not answer its probes, so its replacement could not be compared")
+                : Optional.empty());
+    }
+
+    /** At most {@code chaos.max-per-group} victims per group per run. */
+    public static Guard maxPerGroup() {
+        return guard("max-per-group", true, (c, ctx) -> ctx.victims(c.group()) >= ctx.settings().maxPerGroup()
+                ? Optional.of("max-per-group is " + ctx.settings().maxPerGroup() + " and group " + c.group() + " already had "
+                + ctx.victims(c.group())) : Optional.empty());
+    }
+
+    /** Never below {@code chaos.min-healthy} members in service. */
+    public static Guard minHealthy() {
+        return guard("min-healthy", true, (c, ctx) -> {
+            ChaosSettings.MinHealthy min = ctx.settings().minHealthy();
+            int required = min.required(c.groupSize());
+            int left = c.inService() - ctx.victims(c.group()) - (c.status() == MemberStatus.UNREACHABLE ? 0 : 1);
+            if (c.groupSize() <= 0) {
+                throw new IllegalStateException("group size of " + c.group() + " is unknown");
+            }
+            return left < required
+                    ? Optional.of("group " + c.group() + " would have " + left + " of " + c.groupSize()
+                    + " members in service; min-healthy is " + min + " (" + required + ")")
+                    : Optional.empty();
+        });
+    }
+
+    /** Whether a member opted in, by its provider's flag or by the configured tag or label. */
+    public static boolean optedIn(Member m, ChaosSettings settings) {
+        return m.chaosOptIn() || Member.isOptInValue(m.attribute("tag:" + settings.optInTag()))
+                || Member.isOptInValue(m.attribute("label:" + settings.optInLabel()));
+    }
+
+    @FunctionalInterface
+    interface Check {
+        Optional<String> check(Candidate c, GuardContext ctx) throws Exception;
+    }
+
+    static Guard guard(String name, boolean groupWide, Check check) {
+        return new Guard() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean groupWide() {
+                return groupWide;
+            }
+
+            @Override
+            public Optional<String> check(Candidate candidate, GuardContext ctx) throws Exception {
+                return check.check(candidate, ctx);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package dev.phoenix.config;
+
+import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.model.FactFilter;
+import dev.phoenix.model.Mutability;
+import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Settings;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and validates a Phoenix config file. Every problem is a {@link ConfigFileException}
+ * naming file, line and key:
+ *
+ * <pre>{@code
+ * phoenix.yaml:7:9: groups[0].source.simulatd: unknown source 'simulatd' (did you mean 'simulated'?); valid: ...
+ * }</pre>
+ *
+ * Source and probe names are checked against the registries here; their settings are checked
+ * when the fleets and probes are built ({@link dev.phoenix.audit.Wiring}), with the same messages.
+ */
+public final class ConfigLoader {
+
+    static final List<String> KEYS = List.of("store", "aws", "docker", "groups", "chaos", "schedule", "report", "probing");
+    static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity");
+
+    private final Set<String> sources;
+    private final Set<String> probes;
+
+    /**
+     * @param sources the registered fleet factory names
+     * @param probes  the registered probe factory names
+     */
+    public ConfigLoader(Set<String> sources, Set<String> probes) {
+        this.sources = Set.copyOf(sources);
+        this.probes = Set.copyOf(probes);
+    }
+
+    public PhoenixConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigFileException(file, "", "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigFileException(file, "", "", "cannot read: " + e.getMessage());
+        }
+        return parse(file, new StringReader(text));
+    }
+
+    public PhoenixConfig parse(Path file, Reader reader) {
+        YamlTree tree;
+        try {
+            tree = YamlTree.parse(reader);
+        } catch (ConfigException e) {
+            throw new ConfigFileException(file, "", e.path(), e.getMessage());
+        }
+        try {
+            return build(file, tree);
+        } catch (ConfigException e) {
+            throw ConfigFileException.at(file, tree, e);
+        }
+    }
+
+    private PhoenixConfig build(Path file, YamlTree tree) {
+        if (tree.root() == null) {
+            throw new ConfigException("", "the file is empty; it needs at least 'groups'");
+        }
+        Settings root = Settings.of("", tree.root());
+        if (!root.isMap()) {
+            throw new ConfigException("", "expected a map of keys at the top level");
+        }
+        root.requireKeys(KEYS);
+        List<Settings> groupNodes = root.list("groups");
+        if (groupNodes.isEmpty()) {
+            throw new ConfigException(root.has("groups") ? "groups" : "", "at least one group is required under 'groups'");
+        }
+        List<GroupConfig> groups = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Settings g : groupNodes) {
+            GroupConfig group = group(g);
+            if (!names.add(group.name())) {
+                throw g.child("name").error("duplicate group name '" + group.name() + "'");
+            }
+            groups.add(group);
+        }
+        ChaosSettings chaos = ChaosSettings.parse(root.child("chaos"));
+        for (int i = 0; i < chaos.groups().size(); i++) {
+            if (!names.contains(chaos.groups().get(i))) {
+                throw new ConfigException("chaos.groups[" + i + "]", "no group named '" + chaos.groups().get(i) + "'"
+                        + dev.phoenix.spi.Suggest.didYouMean(chaos.groups().get(i), names));
+            }
+        }
+        return new PhoenixConfig(file, tree, root, root.string("store", ".phoenix"), groups, chaos,
+                root.has("report") ? ReportSettings.parse(root.child("report")) : ReportSettings.defaults(),
+                root.has("probing") ? ProbingSettings.parse(root.child("probing")) : ProbingSettings.defaults(),
+                root.child("schedule"));
+    }
+
+    private GroupConfig group(Settings g) {
+        g.requireKeys(GROUP_KEYS);
+        String name = g.string("name");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+            throw g.child("name").error("group names are letters, digits, '.', '-' and '_' (at most 63), found '" + name + "'");
+        }
+        Settings sourceNode = g.child("source");
+        if (sourceNode.isNull()) {
+            throw sourceNode.error("required key 'source' is missing (one of: " + String.join(", ", sorted(sources)) + ")");
+        }
+        if (!sourceNode.isMap() || sourceNode.keys().size() != 1) {
+            throw sourceNode.error("expected exactly one source, e.g. {simulated: {members: 3}}; one of: "
+                    + String.join(", ", sorted(sources)));
+        }
+        String sourceType = sourceNode.keys().iterator().next();
+        if (!sources.contains(sourceType)) {
+            throw sourceNode.child(sourceType).error("unknown source '" + sourceType + "'"
+                    + dev.phoenix.spi.Suggest.didYouMean(sourceType, sources) + "; valid: " + String.join(", ", sorted(sources)));
+        }
+        Settings sourceSettings = sourceNode.child(sourceType);
+        if (sourceSettings.isNull()) {
+            sourceSettings = Settings.empty(sourceSettings.path());
+        }
+        Optional<Mutability> mutability = g.optionalString("mutability").map(text -> Mutability.parse(text)
+                .orElseThrow(() -> g.child("mutability").error("expected mutable or immutable, found '" + text + "'")));
+        List<GroupConfig.ProbeConfig> probeConfigs = new ArrayList<>();
+        List<Settings> probeNodes = g.list("probes");
+        if (probeNodes.isEmpty()) {
+            throw new ConfigException(g.has("probes") ? g.child("probes").path() : g.path(),
+                    "group '" + name + "' needs at least one probe under 'probes' (one of: " + String.join(", ", sorted(probes)) + ")");
+        }
+        for (Settings p : probeNodes) {
+            probeConfigs.add(probe(p));
+        }
+        return new GroupConfig(name, sourceType, sourceSettings, mutability, probeConfigs,
+                FactFilter.of(g.strings("ignore")), FactFilter.of(g.strings("identity")), g);
+    }
+
+    private GroupConfig.ProbeConfig probe(Settings p) {
+        String type;
+        Settings settings;
+        if (p.isScalar()) {
+            type = p.asString();
+            settings = Settings.empty(p.path());
+        } else if (p.isMap() && p.keys().size() == 1) {
+            type = p.keys().iterator().next();
+            settings = p.child(type);
+            if (settings.isNull()) {
+                settings = Settings.empty(settings.path());
+            }
+        } else {
+            throw p.error("expected a probe name or a one-key map such as {http: {url: ...}}");
+        }
+        if (!probes.contains(type)) {
+            throw new ConfigException(p.isScalar() ? p.path() : p.path() + "." + type, "unknown probe '" + type + "'"
+                    + dev.phoenix.spi.Suggest.didYouMean(type, probes) + "; valid: " + String.join(", ", sorted(probes)));
+        }
+        return new GroupConfig.ProbeConfig(type, settings);
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.phoenix.config;
+
+import dev.phoenix.spi.Settings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code probing:} section: how hard Phoenix may hit a fleet.
+ *
+ * <pre>{@code
+ * probing: {concurrency: 64, timeout: 10s, targets: any}
+ * }</pre>
+ *
+ * @param concurrency     probe calls in flight at once, across all groups
+ * @param timeout         deadline for one probe call (the probe's own timeouts are usually shorter)
+ * @param loopbackOnly    {@code targets: loopback}: only 127.0.0.0/8 may be contacted (tests, emulators)
+ */
+public record ProbingSettings(int concurrency, Duration timeout, boolean loopbackOnly) {
+
+    static final List<String> KEYS = List.of("concurrency", "timeout", "targets");
+
+    /** Calls in flight by default: enough to keep two cores busy on loopback without overloading members. */
+    public static final int DEFAULT_CONCURRENCY = 64;
+
+    public static ProbingSettings defaults() {
+        return new ProbingSettings(DEFAULT_CONCURRENCY, Duration.ofSeconds(10), false);
+    }
+
+    static ProbingSettings parse(Settings s) {
+        s.requireKeys(KEYS);
+        String targets = s.string("targets", "any");
+        if (!targets.equals("any") && !targets.equals("loopback")) {
+            throw s.child("targets").error("expected any or loopback, found '" + targets + "'");
+        }
+        Duration timeout = s.duration("timeout", Duration.ofSeconds(10));
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw s.child("timeout").error("must be positive");
+        }
+        return new ProbingSettings(s.integer("concurrency", DEFAULT_CONCURRENCY, 1, 100_000), timeout, targets.equals("loopback"));
+    }
+
+    public ProbingSettings withConcurrency(int n) {
+        return new ProbingSettings(n, timeout, loopbackOnly);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.phoenix.config;
+
+import dev.phoenix.report.Exporters;
+import dev.phoenix.spi.Settings;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code report:} section.
+ *
+ * <pre>{@code
+ * report: {formats: [json, html, junit], dir: phoenix-reports, fail-under: 90}
+ * }</pre>
+ */
+public record ReportSettings(List<String> formats, String dir, Optional<Integer> failUnder) {
+
+    static final List<String> KEYS = List.of("formats", "dir", "fail-under");
+    public static final List<String> DEFAULT_FORMATS = List.of("json", "html", "junit");
+
+    public ReportSettings {
+        formats = List.copyOf(formats);
+    }
+
+    public static ReportSettings defaults() {
+        return new ReportSettings(DEFAULT_FORMATS, "phoenix-reports", Optional.empty());
+    }
+
+    static ReportSettings parse(Settings s) {
+        s.requireKeys(KEYS);
+        List<String> formats = s.has("formats") ? s.strings("formats") : DEFAULT_FORMATS;
+        for (int i = 0; i < formats.size(); i++) {
+            Exporters.registry().get(formats.get(i), s.child("formats").path() + "[" + i + "]");
+        }
+        Optional<Integer> failUnder = s.has("fail-under") ? Optional.of(s.integer("fail-under", 0, 0, 100)) : Optional.empty();
+        return new ReportSettings(formats, s.string("dir", "phoenix-reports"), failUnder);
+    }
+}

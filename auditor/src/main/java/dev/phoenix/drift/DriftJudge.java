@@ -1,0 +1,152 @@
+package dev.phoenix.drift;
+
+import dev.phoenix.audit.Observed;
+import dev.phoenix.baseline.GroupBaselines;
+import dev.phoenix.model.Drift;
+import dev.phoenix.model.Fingerprint;
+import dev.phoenix.model.Member;
+import dev.phoenix.model.Mutability;
+import dev.phoenix.report.MemberResult;
+import dev.phoenix.report.MemberStatus;
+import dev.phoenix.report.Rollout;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Decides each member's status.
+ *
+ * <ul>
+ *   <li>Mutable hosts are compared with their own baseline. A host seen for the first time, or
+ *       whose provenance changed (re-imaged), gets a fresh baseline: {@code BASELINED}.</li>
+ *   <li>Immutable members are compared with their group's golden fingerprint for their
+ *       provenance. The golden is the stored one, or, the first time a provenance is seen, the
+ *       consensus (the fingerprint most members share). A group moving to a new provenance is a
+ *       rollout, not drift.</li>
+ * </ul>
+ *
+ * Captures are written into {@code baselines}; the caller saves them.
+ */
+public final class DriftJudge {
+
+    private static final String AUTO = "phoenix";
+
+    private DriftJudge() {
+    }
+
+    public static GroupJudgement judge(String group, List<Observed> observed, GroupBaselines baselines, Instant now) {
+        Map<String, MemberResult> results = new LinkedHashMap<>();
+        List<Rollout> rollouts = new ArrayList<>();
+        Map<String, List<Observed>> immutableByProvenance = new LinkedHashMap<>();
+
+        for (Observed o : observed) {
+            Member m = o.member();
+            if (!o.reachable()) {
+                results.put(m.id(), result(m, MemberStatus.UNREACHABLE, null, List.of(), o, null));
+            } else if (m.mutability() == Mutability.MUTABLE) {
+                results.put(m.id(), judgeMutable(o, baselines, rollouts, now));
+            } else {
+                immutableByProvenance.computeIfAbsent(m.provenance(), p -> new ArrayList<>()).add(o);
+                results.put(m.id(), null); // keeps discovery order; filled below
+            }
+        }
+
+        Map<String, Fingerprint> goldens = new HashMap<>();
+        String previous = baselines.currentProvenance();
+        String busiest = null;
+        int busiestCount = -1;
+        for (Map.Entry<String, List<Observed>> e : immutableByProvenance.entrySet()) {
+            String provenance = e.getKey();
+            List<Observed> members = e.getValue();
+            if (members.size() > busiestCount) {
+                busiest = provenance;
+                busiestCount = members.size();
+            }
+            judgeImmutable(provenance, members, baselines, now, goldens, results);
+        }
+        if (busiest != null) {
+            if (previous != null && !previous.equals(busiest) && baselines.golden(previous).isPresent()) {
+                rollouts.add(new Rollout(group, null, previous, busiest));
+            }
+            baselines.currentProvenance(busiest);
+        }
+        return new GroupJudgement(new ArrayList<>(results.values()), rollouts, goldens);
+    }
+
+    private static MemberResult judgeMutable(Observed o, GroupBaselines baselines, List<Rollout> rollouts, Instant now) {
+        Member m = o.member();
+        Fingerprint fp = o.fingerprint();
+        var captured = baselines.member(m.id());
+        if (captured.isEmpty()) {
+            baselines.putMember(m.id(), fp, m.provenance(), now, AUTO, "first seen");
+            return result(m, MemberStatus.BASELINED, fp, List.of(), o, "first seen: baseline captured");
+        }
+        String was = captured.get().entry().provenance();
+        if (!was.isEmpty() && !m.provenance().isEmpty() && !was.equals(m.provenance())) {
+            rollouts.add(new Rollout(m.group(), m.id(), was, m.provenance()));
+            baselines.putMember(m.id(), fp, m.provenance(), now, AUTO, "rollout from " + was + " to " + m.provenance());
+            return result(m, MemberStatus.BASELINED, fp, List.of(), o,
+                    "rollout from " + was + " to " + m.provenance() + ": baseline re-captured");
+        }
+        List<Drift> drift = captured.get().fingerprint().diff(fp);
+        return result(m, drift.isEmpty() ? MemberStatus.CONSISTENT : MemberStatus.DRIFTED, fp, drift, o, null);
+    }
+
+    private static void judgeImmutable(String provenance, List<Observed> members, GroupBaselines baselines, Instant now,
+                                       Map<String, Fingerprint> goldens, Map<String, MemberResult> results) {
+        var stored = baselines.golden(provenance);
+        if (stored.isPresent()) {
+            Fingerprint golden = stored.get().fingerprint();
+            goldens.put(provenance, golden);
+            for (Observed o : members) {
+                List<Drift> drift = golden.diff(o.fingerprint());
+                results.put(o.member().id(), result(o.member(), drift.isEmpty() ? MemberStatus.CONSISTENT : MemberStatus.MUTATED,
+                        o.fingerprint(), drift, o, null));
+            }
+            return;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Fingerprint> byDigest = new HashMap<>();
+        for (Observed o : members) {
+            counts.merge(o.fingerprint().digest(), 1, Integer::sum);
+            byDigest.putIfAbsent(o.fingerprint().digest(), o.fingerprint());
+        }
+        int max = counts.values().stream().max(Integer::compare).orElse(0);
+        List<String> leaders = counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).toList();
+        if (leaders.size() != 1) {
+            for (Observed o : members) {
+                results.put(o.member().id(), result(o.member(), MemberStatus.MUTATED, o.fingerprint(), List.of(), o,
+                        "no golden fingerprint for " + describe(provenance) + ": " + members.size() + " members show "
+                                + counts.size() + " different states and none is in the majority; accept one with "
+                                + "'phoenix baseline accept'"));
+            }
+            return;
+        }
+        Fingerprint golden = byDigest.get(leaders.get(0));
+        goldens.put(provenance, golden);
+        String reason = "consensus of " + max + " of " + members.size() + " members";
+        baselines.putGolden(golden, provenance, now, AUTO, reason);
+        for (Observed o : members) {
+            List<Drift> drift = golden.diff(o.fingerprint());
+            results.put(o.member().id(), drift.isEmpty()
+                    ? result(o.member(), MemberStatus.BASELINED, o.fingerprint(), List.of(), o,
+                    "golden fingerprint for " + describe(provenance) + " captured (" + reason + ")")
+                    : result(o.member(), MemberStatus.MUTATED, o.fingerprint(), drift, o,
+                    "differs from the " + reason));
+        }
+    }
+
+    private static String describe(String provenance) {
+        return provenance.isEmpty() ? "the group" : provenance;
+    }
+
+    private static MemberResult result(Member m, MemberStatus status, Fingerprint fp, List<Drift> drift, Observed o, String note) {
+        Objects.requireNonNull(status);
+        return new MemberResult(m.id(), m.group(), m.provider(), m.mutability().label(), m.kind().label(), status,
+                m.provenance(), fp == null ? null : fp.digest(), drift, o.errors(), note);
+    }
+}
