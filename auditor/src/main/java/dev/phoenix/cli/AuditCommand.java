@@ -1,0 +1,104 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.audit.AuditEngine;
+import dev.phoenix.audit.GroupRuntime;
+import dev.phoenix.audit.Wiring;
+import dev.phoenix.baseline.BaselineStore;
+import dev.phoenix.config.ConfigFileException;
+import dev.phoenix.config.PhoenixConfig;
+import dev.phoenix.report.ReportFiles;
+import dev.phoenix.spi.ProviderContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code phoenix audit}: one audit of a configured fleet. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Audit the fleet described by a config file: discover, probe, compare with baselines,",
+                "optionally run chaos, and write the scorecard.",
+                "Chaos is a dry run (leashed) unless the config sets chaos.enabled and --unleash is given."})
+final class AuditCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PhoenixCommand parent;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The Phoenix config (YAML).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write scorecard.json and the other formats "
+            + "(default: report.dir of the config).")
+    Path out;
+
+    @Option(names = "--format", split = ",", paramLabel = "LIST",
+            description = "Report formats, comma-separated (default: report.formats of the config).")
+    List<String> formats;
+
+    @Option(names = "--chaos", description = "Run chaos experiments after the audit (leashed unless --unleash).")
+    boolean chaos;
+
+    @Option(names = "--unleash", description = "Really terminate members (needs chaos.enabled: true in the config).")
+    boolean unleash;
+
+    @Option(names = "--fail-under", paramLabel = "N", description = "Exit 1 when the overall score is below N (0-100).")
+    Integer failUnder;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (chaos victims); default: random, printed in the scorecard.")
+    Long seed;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Probe calls in flight (default: probing.concurrency, 64).")
+    Integer concurrency;
+
+    @Override
+    public Integer call() throws Exception {
+        App app = parent.app;
+        PhoenixConfig cfg;
+        List<GroupRuntime> groups;
+        ProviderContext ctx;
+        try {
+            cfg = app.configLoader().load(config);
+            if (concurrency != null) {
+                if (concurrency < 1) {
+                    app.err.println("phoenix: --concurrency must be at least 1");
+                    return ExitCode.USAGE;
+                }
+                cfg = new PhoenixConfig(cfg.file(), cfg.tree(), cfg.root(), cfg.store(), cfg.groups(), cfg.chaos(), cfg.report(),
+                        cfg.probing().withConcurrency(concurrency), cfg.schedule());
+            }
+            if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
+                app.err.println("phoenix: --fail-under must be between 0 and 100");
+                return ExitCode.USAGE;
+            }
+            ctx = app.providerContext(seed != null ? seed : App.randomSeed(), cfg.probing().loopbackOnly());
+            groups = Wiring.build(cfg, ctx, app.fleets(), app.probes());
+        } catch (ConfigFileException e) {
+            app.err.println("phoenix: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        try {
+            BaselineStore store = Stores.baselines(cfg, ctx);
+            AuditEngine.Outcome outcome = App.await(AuditRun.execute(app, cfg, groups, ctx, store, Stores.ledger(cfg, ctx),
+                    chaos, unleash, Progress.forConsole(app)));
+            Path dir = out != null ? out : cfg.baseDir().resolve(cfg.report().dir());
+            List<Path> files = ReportFiles.write(outcome.scorecard(), dir, formats != null ? formats : cfg.report().formats());
+            Summary.print(outcome.scorecard(), app.out, files);
+            for (var e : outcome.configErrors()) {
+                app.err.println("phoenix: " + ConfigFileException.at(cfg.file(), cfg.tree(), e).getMessage());
+            }
+            for (String g : outcome.unreachable()) {
+                String error = outcome.scorecard().groups().stream().filter(s -> s.name().equals(g)).findFirst()
+                        .map(s -> s.error()).orElse("unreachable");
+                app.err.println("phoenix: group " + g + ": " + error);
+            }
+            Integer threshold = failUnder != null ? failUnder : cfg.report().failUnder().orElse(null);
+            return AuditRun.exitCode(outcome, threshold);
+        } catch (ConfigFileException e) {
+            app.err.println("phoenix: " + e.getMessage());
+            return ExitCode.USAGE;
+        } finally {
+            AuditRun.closeAll(groups);
+        }
+    }
+}

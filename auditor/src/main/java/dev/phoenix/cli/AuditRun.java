@@ -1,0 +1,67 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.audit.AuditEngine;
+import dev.phoenix.audit.GroupRuntime;
+import dev.phoenix.baseline.BaselineStore;
+import dev.phoenix.chaos.ChaosExecutor;
+import dev.phoenix.chaos.ChaosLedger;
+import dev.phoenix.chaos.ChaosRun;
+import dev.phoenix.chaos.Guards;
+import dev.phoenix.chaos.KillSwitch;
+import dev.phoenix.config.PhoenixConfig;
+import dev.phoenix.spi.ProviderContext;
+import io.vertx.core.Future;
+import java.util.List;
+
+/** One audit of a loaded config, as {@code audit}, {@code demo} and {@code serve} run it. */
+final class AuditRun {
+
+    private AuditRun() {
+    }
+
+    /**
+     * @param chaos   include the chaos phase
+     * @param unleash the user passed {@code --unleash}; chaos still only injects when the config enables it
+     */
+    static Future<AuditEngine.Outcome> execute(App app, PhoenixConfig config, List<GroupRuntime> groups, ProviderContext ctx,
+                                               BaselineStore store, ChaosLedger ledger, boolean chaos, boolean unleash,
+                                               java.util.function.BiConsumer<Integer, Integer> progress) {
+        boolean unleashed = chaos && unleash && config.chaos().enabled();
+        ChaosExecutor executor = unleashed ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+        String killFile = config.chaos().killSwitchFile().isEmpty() ? ""
+                : config.baseDir().resolve(config.chaos().killSwitchFile()).toString();
+        KillSwitch killSwitch = new KillSwitch(ctx.vertx(), killFile, config.chaos().killSwitchEnv(), app.env);
+        AuditEngine engine = new AuditEngine(ctx, store);
+        AuditEngine.Options options = new AuditEngine.Options(chaos, !unleashed, config.probing().concurrency(),
+                config.probing().timeout(), progress);
+        return app.onContext(() -> engine.run(groups, options, prober ->
+                new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, store)));
+    }
+
+    /** Closes every group's fleet (servers, clients); best effort. */
+    static void closeAll(List<GroupRuntime> groups) {
+        for (GroupRuntime g : groups) {
+            try {
+                App.await(g.fleet().close().otherwise((Void) null));
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The exit code for an outcome: 2 config errors, 3 unreachable providers, 1 findings or a low score, else 0. */
+    static int exitCode(AuditEngine.Outcome outcome, Integer failUnder) {
+        if (!outcome.configErrors().isEmpty()) {
+            return ExitCode.USAGE;
+        }
+        if (!outcome.unreachable().isEmpty()) {
+            return ExitCode.UNREACHABLE;
+        }
+        boolean low = failUnder != null && outcome.scorecard().score().overall() != null
+                && outcome.scorecard().score().overall() < failUnder;
+        return outcome.scorecard().findings() > 0 || low ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+}

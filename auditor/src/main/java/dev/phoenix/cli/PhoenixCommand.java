@@ -1,0 +1,33 @@
+package dev.phoenix.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code phoenix}: the top-level command. */
+@Command(name = "phoenix", mixinStandardHelpOptions = true, version = "phoenix 0.1.0",
+        description = "Chaos-style consistency auditor for hybrid fleets: proves immutable members reproduce "
+                + "from their image and flags mutable hosts that drifted from their baseline.",
+        subcommands = {DemoCommand.class, AuditCommand.class, BaselineCommand.class, ReportCommand.class,
+                picocli.CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok; 1 findings or score under --fail-under; 2 usage or configuration error;",
+                "3 a provider could not be reached at all."})
+public final class PhoenixCommand implements java.util.concurrent.Callable<Integer> {
+
+    final App app;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more to stderr (-vv for debug).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    boolean[] verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public PhoenixCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(app.err);
+        return ExitCode.USAGE;
+    }
+}

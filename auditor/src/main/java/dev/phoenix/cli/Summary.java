@@ -1,0 +1,99 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.model.Drift;
+import dev.phoenix.report.ChaosResult;
+import dev.phoenix.report.GroupSummary;
+import dev.phoenix.report.MemberResult;
+import dev.phoenix.report.MemberStatus;
+import dev.phoenix.report.Rollout;
+import dev.phoenix.report.Score;
+import dev.phoenix.report.Scorecard;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The short table printed after a run. */
+final class Summary {
+
+    private static final int MAX_FINDINGS = 20;
+
+    private Summary() {
+    }
+
+    static void print(Scorecard s, PrintStream out, List<Path> files) {
+        Score sc = s.score();
+        out.printf(Locale.ROOT, "Phoenix run %s (%s): score %s (%s)  consistency %s  reproducibility %s  coverage %s%n%n",
+                s.runId(), s.mode(), n(sc.overall()), sc.grade(), n(sc.consistency()), n(sc.reproducibility()), n(sc.coverage()));
+        String fmt = "%-16s %-10s %-10s %7s %10s %9s %7s %7s %11s %6s%n";
+        out.printf(Locale.ROOT, fmt, "GROUP", "PROVIDER", "MUTABILITY", "MEMBERS", "CONSISTENT", "BASELINED", "DRIFTED",
+                "MUTATED", "UNREACHABLE", "SCORE");
+        for (GroupSummary g : s.groups()) {
+            if (g.error() != null) {
+                out.printf(Locale.ROOT, "%-16s %-10s not discovered: %s%n", g.name(), g.provider(), g.error());
+                continue;
+            }
+            out.printf(Locale.ROOT, fmt, g.name(), g.provider(), g.mutability() == null ? "-" : g.mutability(), g.members(),
+                    c(g, MemberStatus.CONSISTENT), c(g, MemberStatus.BASELINED), c(g, MemberStatus.DRIFTED),
+                    c(g, MemberStatus.MUTATED), c(g, MemberStatus.UNREACHABLE), g.score() == null ? "-" : n(g.score().overall()));
+        }
+        List<MemberResult> findings = s.members().stream().filter(m -> m.status().finding()).toList();
+        if (!findings.isEmpty()) {
+            out.println();
+            out.println("FINDINGS");
+            findings.stream().limit(MAX_FINDINGS).forEach(m -> out.printf(Locale.ROOT, "  %-11s %-16s %s%n", m.status(), m.id(),
+                    m.status() == MemberStatus.UNREACHABLE
+                            ? m.probeErrors().stream().map(e -> e.cause()).collect(Collectors.joining("; "))
+                            : drift(m.drift()) + (m.drift().isEmpty() && m.note() != null ? m.note() : "")));
+            if (findings.size() > MAX_FINDINGS) {
+                out.printf(Locale.ROOT, "  … and %d more (see the reports)%n", findings.size() - MAX_FINDINGS);
+            }
+        }
+        if (!s.chaos().isEmpty()) {
+            out.println();
+            out.println("CHAOS");
+            for (ChaosResult c : s.chaos()) {
+                String who = c.victim() == null ? "-" : c.victim() + (c.replacement() == null ? "" : " -> " + c.replacement());
+                String time = c.timeToReplaceMs() == null ? "" : "replaced in " + c.timeToReplaceMs() + " ms; ";
+                out.printf(Locale.ROOT, "  %-18s %-8s %-30s %s%s%n", c.verdict(), c.group(), who, time,
+                        c.reason() == null ? "" : c.reason());
+                if (!c.diff().isEmpty()) {
+                    out.printf(Locale.ROOT, "  %-18s %-8s %s%n", "", "", "diff: " + drift(c.diff()));
+                }
+            }
+        }
+        if (!s.rollouts().isEmpty()) {
+            out.println();
+            out.println("ROLLOUTS");
+            for (Rollout r : s.rollouts()) {
+                out.printf(Locale.ROOT, "  %-16s %-16s %s -> %s%n", r.group(), r.member() == null ? "(group)" : r.member(), r.from(), r.to());
+            }
+        }
+        if (!files.isEmpty()) {
+            out.println();
+            out.println("Reports: " + files.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
+    }
+
+    static String drift(List<Drift> drift) {
+        String text = drift.stream().limit(4).map(d -> d.fact() + " " + v(d.expected()) + " -> " + v(d.actual()))
+                .collect(Collectors.joining("; "));
+        return drift.size() > 4 ? text + "; … (" + drift.size() + " facts)" : text;
+    }
+
+    private static String v(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        return value.length() > 16 ? value.substring(0, 12) + "…" : value;
+    }
+
+    private static String c(GroupSummary g, MemberStatus status) {
+        return String.valueOf(g.statuses().getOrDefault(status, 0));
+    }
+
+    private static String n(Integer v) {
+        return v == null ? "n/a" : v.toString();
+    }
+}
