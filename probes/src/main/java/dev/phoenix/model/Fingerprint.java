@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * }</pre>
  *
  * @param facts  state facts, sorted by key, one value per key (identity facts are excluded)
- * @param digest hex SHA-256 over {@code key=value\n} lines
+ * @param digest hex SHA-256 over the length-prefixed UTF-8 keys and values, in key order
  */
 public record Fingerprint(Map<String, String> facts, String digest) {
 
@@ -50,10 +50,8 @@ public record Fingerprint(Map<String, String> facts, String digest) {
         TreeMap<String, String> sorted = state instanceof TreeMap<String, String> t ? t : new TreeMap<>(state);
         MessageDigest sha = sha256();
         for (Map.Entry<String, String> e : sorted.entrySet()) {
-            sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '=');
-            sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
+            update(sha, e.getKey());
+            update(sha, e.getValue());
         }
         return new Fingerprint(sorted, HEX.formatHex(sha.digest()));
     }
@@ -99,6 +97,14 @@ public record Fingerprint(Map<String, String> facts, String digest) {
     /** SHA-256 hex of bytes. */
     public static String sha256Hex(byte[] bytes) {
         return HEX.formatHex(sha256().digest(bytes));
+    }
+
+    /** Length-prefixed, so that no key or value can shift a boundary ({@code "a=b","c"} vs {@code "a","b=c"}). */
+    private static void update(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int n = bytes.length;
+        sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        sha.update(bytes);
     }
 
     private static <T> T next(java.util.Iterator<T> it) {
