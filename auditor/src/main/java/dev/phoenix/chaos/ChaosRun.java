@@ -123,8 +123,9 @@ public final class ChaosRun {
 
     private Future<Void> next(GroupAudit audit, List<Observed> candidates, int index, Map<String, MemberStatus> status,
                               int size, int inService) {
-        if (index >= candidates.size()) {
-            return Future.succeededFuture();
+        int taken = victims.getOrDefault(audit.name(), 0);
+        if (index >= candidates.size() || (taken > 0 && taken >= settings.maxPerGroup())) {
+            return Future.succeededFuture(); // the group's quota is used: nothing more to report
         }
         Observed o = candidates.get(index);
         Candidate candidate = new Candidate(audit.name(), o.member(), status.get(o.member().id()), size, inService);
@@ -135,10 +136,7 @@ public final class ChaosRun {
                     Optional<Block> block = evaluate(candidate, gc);
                     if (block.isPresent()) {
                         Block b = block.get();
-                        boolean quietStop = b.guard.equals("max-per-group") && gc.victims(audit.name()) > 0;
-                        if (!quietStop) {
-                            results.add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
-                        }
+                        results.add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
                         return b.groupWide ? Future.<Void>succeededFuture()
                                 : next(audit, candidates, index + 1, status, size, inService);
                     }

@@ -59,12 +59,7 @@ public final class ConfigLoader {
     }
 
     public PhoenixConfig parse(Path file, Reader reader) {
-        YamlTree tree;
-        try {
-            tree = YamlTree.parse(reader);
-        } catch (ConfigException e) {
-            throw new ConfigFileException(file, "", e.path(), e.getMessage());
-        }
+        YamlTree tree = YamlTree.parse(reader, file);
         try {
             return build(file, tree);
         } catch (ConfigException e) {

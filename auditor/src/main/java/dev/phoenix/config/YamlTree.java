@@ -34,8 +34,8 @@ public final class YamlTree {
         this.locations = locations;
     }
 
-    /** Parses a document; a syntax error becomes a {@link ConfigException} whose message names line and column. */
-    public static YamlTree parse(Reader reader) {
+    /** Parses a document; a syntax error becomes a {@link ConfigFileException} naming file, line and column. */
+    public static YamlTree parse(Reader reader, java.nio.file.Path file) {
         Map<String, JsonLocation> locations = new HashMap<>();
         try (JsonParser parser = YAML.createParser(reader)) {
             JsonToken first = parser.nextToken();
@@ -47,10 +47,12 @@ public final class YamlTree {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
-            throw new ConfigException("", "YAML syntax error" + (where.isEmpty() ? "" : " at " + where) + ": "
+            throw new ConfigFileException(file, where, "", "YAML syntax error: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (DuplicateKey e) {
+            throw new ConfigFileException(file, e.location, e.path(), e.getMessage());
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read: " + e.getMessage());
+            throw new ConfigFileException(file, "", "", "cannot read: " + e.getMessage());
         }
     }
 
@@ -81,6 +83,17 @@ public final class YamlTree {
         return cut <= 0 ? null : path.substring(0, cut);
     }
 
+    /** A key given twice in one map: YAML parsers keep the last silently, which would hide a mistake. */
+    private static final class DuplicateKey extends ConfigException {
+        private static final long serialVersionUID = 1L;
+        private final String location;
+
+        DuplicateKey(String path, String location, String key) {
+            super(path, "duplicate key '" + key + "'");
+            this.location = location;
+        }
+    }
+
     private static Object read(JsonParser p, String path, Map<String, JsonLocation> locations) throws IOException {
         JsonToken token = p.currentToken();
         switch (token) {
@@ -91,7 +104,7 @@ public final class YamlTree {
                     String child = path.isEmpty() ? key : path + "." + key;
                     if (map.containsKey(key)) {
                         JsonLocation at = p.currentTokenLocation();
-                        throw new ConfigException(child, "duplicate key '" + key + "' at line " + at.getLineNr());
+                        throw new DuplicateKey(child, at.getLineNr() + ":" + at.getColumnNr(), key);
                     }
                     locations.put(child, p.currentTokenLocation());
                     p.nextToken();

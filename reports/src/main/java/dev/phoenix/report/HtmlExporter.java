@@ -36,7 +36,8 @@ public final class HtmlExporter implements Exporter {
             .CONSISTENT,.REPRODUCED,.BASELINED{background:#dafbe1;color:var(--ok)}.DRIFTED,.MUTATED,.DIVERGED{background:#ffebe9;color:var(--bad)}
             .UNREACHABLE,.REPLACEMENT_FAILED,.TIMED_OUT{background:#fff8c5;color:var(--warn)}.SKIPPED{background:#eaeef2;color:var(--muted)}
             .finding{border:1px solid var(--line);border-left:4px solid var(--bad);border-radius:6px;padding:10px 14px;margin:10px 0}
-            .finding.UNREACHABLE{border-left-color:var(--warn)}.finding h3{margin:0 0 6px;font-size:14px}
+            .finding[data-status=UNREACHABLE]{border-left-color:var(--warn)}.finding h3{margin:0 0 6px;font-size:14px}
+            td code{white-space:nowrap}
             .empty{color:var(--muted)}details summary{cursor:pointer;color:var(--muted)}
             """;
 
@@ -59,7 +60,7 @@ public final class HtmlExporter implements Exporter {
                 + "<title>Phoenix scorecard " + Text.html(s.runId()) + "</title><style>" + CSS + "</style></head><body>\n");
         w.write("<header><div class=\"grade grade-" + Text.html(score.grade()) + "\" id=\"grade\">" + Text.html(score.grade())
                 + "</div><h1>Phoenix consistency scorecard</h1><div class=\"meta\">run <code>" + Text.html(s.runId())
-                + "</code> · " + Text.html(s.startedAt()) + " → " + Text.html(s.finishedAt()) + " · mode <b>"
+                + "</code> · " + Text.html(time(s.startedAt())) + " → " + Text.html(time(s.finishedAt())) + " · mode <b>"
                 + Text.html(s.mode()) + "</b>" + (s.complete() ? "" : " · <b style=\"color:var(--bad)\">INCOMPLETE</b>")
                 + (s.seed() == null ? "" : " · seed " + s.seed()) + "</div>\n<div class=\"tiles\">");
         tile(w, "overall", "Overall", score.overall());
@@ -77,6 +78,10 @@ public final class HtmlExporter implements Exporter {
         consistent(w, s);
         w.write("</main></body></html>\n");
         w.flush();
+    }
+
+    private static String time(java.time.Instant t) {
+        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static void tile(Writer w, String id, String label, Integer value) throws IOException {
@@ -115,7 +120,7 @@ public final class HtmlExporter implements Exporter {
                 w.write("<p class=\"empty\">… and " + (findings.size() - MAX_LISTED) + " more in scorecard.json</p>");
                 break;
             }
-            w.write("<div class=\"finding " + m.status() + "\" data-member=\"" + Text.html(m.id()) + "\"><h3><code>"
+            w.write("<div class=\"finding\" data-status=\"" + m.status() + "\" data-member=\"" + Text.html(m.id()) + "\"><h3><code>"
                     + Text.html(m.id()) + "</code> <span class=\"status " + m.status() + "\">" + m.status()
                     + "</span> <span class=\"meta\">group " + Text.html(m.group()) + " · " + Text.html(m.mutability())
                     + " · " + Text.html(m.provider()) + (m.provenance() == null || m.provenance().isEmpty() ? ""
@@ -162,9 +167,6 @@ public final class HtmlExporter implements Exporter {
                     + "<td><span class=\"status " + c.verdict() + "\">" + c.verdict() + "</span></td><td>"
                     + Text.millis(c.timeToReplaceMs()) + "</td><td>" + Text.millis(c.timeToMatchMs()) + "</td><td>"
                     + Text.html(c.reason()));
-            if (Boolean.TRUE.equals(c.replacementMatchesGolden()) && c.verdict() == ChaosVerdict.DIVERGED) {
-                w.write("<div class=\"meta\">the replacement matches the group's golden fingerprint</div>");
-            }
             driftTable(w, c.diff(), "Victim", "Replacement");
             w.write("</td></tr>\n");
         }
