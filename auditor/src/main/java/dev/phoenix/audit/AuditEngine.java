@@ -134,9 +134,17 @@ public final class AuditEngine {
                 return Future.succeededFuture(new GroupAudit(g, List.of(), null, null, error));
             }
             List<Observed> observed = ar.result();
+            long loadStart = System.nanoTime();
             return baselines.load(g.name()).compose(b -> {
+                long judgeStart = System.nanoTime();
                 GroupJudgement judgement = DriftJudge.judge(g.name(), observed, b, ctx.clock().instant());
-                return baselines.save(b).map(v -> new GroupAudit(g, observed, judgement, b, null));
+                long saveStart = System.nanoTime();
+                return baselines.save(b).map(v -> {
+                    LOG.debug("group {}: baselines loaded in {} ms, judged in {} ms, saved in {} ms", g.name(),
+                            (judgeStart - loadStart) / 1_000_000, (saveStart - judgeStart) / 1_000_000,
+                            (System.nanoTime() - saveStart) / 1_000_000);
+                    return new GroupAudit(g, observed, judgement, b, null);
+                });
             });
         });
     }
@@ -150,14 +158,20 @@ public final class AuditEngine {
     }
 
     private Future<List<Observed>> observeGroup(GroupRuntime g, InFlightLimiter limiter, Duration timeout, Progress progress) {
+        long start = System.nanoTime();
         return safe(() -> g.fleet().discover()).compose(members -> {
+            long probeStart = System.nanoTime();
+            LOG.debug("group {}: discovered {} members in {} ms", g.name(), members.size(), (probeStart - start) / 1_000_000);
             progress.discovered(members.size());
             Map<String, Fingerprint> interned = new ConcurrentHashMap<>();
             List<Future<Observed>> probed = new ArrayList<>(members.size());
             for (Member m : members) {
                 probed.add(probeMember(g, m, limiter, timeout, interned).onComplete(x -> progress.probed()));
             }
-            return Future.all(probed).map(x -> probed.stream().map(Future::result).toList());
+            return Future.all(probed).map(x -> {
+                LOG.debug("group {}: probed {} members in {} ms", g.name(), members.size(), (System.nanoTime() - probeStart) / 1_000_000);
+                return probed.stream().map(Future::result).toList();
+            });
         });
     }
 
