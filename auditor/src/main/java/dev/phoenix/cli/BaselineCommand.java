@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code phoenix baseline capture|show|accept}. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = {"Manage baselines.",
+        description = {"Capture, show or accept baselines.",
                 "  capture  record the current state as the baseline (all members, a group, or one member)",
                 "  show     print the stored baselines",
                 "  accept   accept drift: a drifted host's current state becomes its baseline; for an immutable",

@@ -34,8 +34,9 @@ import picocli.CommandLine.ParentCommand;
  * audit again with unleashed chaos, and write the scorecard.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole loop on an embedded simulated fleet (real HTTP servers on 127.0.0.1):",
-                "baseline -> drift -> chaos -> scorecard. The same seed gives the same findings."})
+        description = {"Run the whole loop on an embedded simulated fleet, no set-up needed.",
+                "Members are real HTTP servers on 127.0.0.1: baseline -> drift -> chaos -> scorecard.",
+                "The same seed gives the same findings."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

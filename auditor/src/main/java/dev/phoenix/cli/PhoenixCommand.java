@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
                 + "from their image and flags mutable hosts that drifted from their baseline.",
         subcommands = {DemoCommand.class, AuditCommand.class, BaselineCommand.class, ReportCommand.class, SimulateCommand.class,
                 picocli.CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok; 1 findings or score under --fail-under; 2 usage or configuration error;",
-                "3 a provider could not be reached at all."})
+        footer = {"", "Exit codes:", "  0  ok", "  1  findings, or a score under --fail-under",
+                "  2  usage or configuration error", "  3  a provider could not be reached at all"})
 public final class PhoenixCommand implements java.util.concurrent.Callable<Integer> {
 
     final App app;

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code phoenix report}: re-export a scorecard in other formats. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a saved scorecard.json in other formats; exporters only format, they never touch a fleet.")
+        description = {"Write a saved scorecard.json in other formats.", "Exporters only format; they never touch a fleet."})
 final class ReportCommand implements Callable<Integer> {
 
     @ParentCommand

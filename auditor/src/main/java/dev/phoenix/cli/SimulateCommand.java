@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * any HTTP client can be measured against the same fleet.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Run a simulated fleet in the foreground (until interrupted) for tests and benchmarks.",
+        description = {"Run a simulated fleet in the foreground for tests and benchmarks.",
                 "Writes a config that audits it and the list of its members' state URLs."})
 final class SimulateCommand implements Callable<Integer> {
 
