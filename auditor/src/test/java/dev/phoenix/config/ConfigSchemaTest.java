@@ -1,0 +1,66 @@
+package dev.phoenix.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.phoenix.cli.Cli;
+import dev.phoenix.fleet.FleetFactory;
+import dev.phoenix.probe.ProbeFactory;
+import dev.phoenix.spi.Registry;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped config schema agrees with what the loader accepts. */
+class ConfigSchemaTest {
+
+    private static JsonSchema schema;
+    private static JsonNode schemaDoc;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = ConfigSchemaTest.class.getResourceAsStream("/dev/phoenix/config/phoenix-config.schema.json")) {
+            schemaDoc = new ObjectMapper().readTree(in);
+        }
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDoc);
+    }
+
+    @Test
+    void demoConfig_validates() throws Exception {
+        JsonNode demo = YAML.readTree(Cli.run("demo", "--print-config").out());
+        assertThat(schema.validate(demo)).isEmpty();
+    }
+
+    @Test
+    void typo_isRejectedByTheSchemaToo() throws Exception {
+        JsonNode bad = YAML.readTree("groups:\n  - name: web\n    sorce: {simulated: {}}\n    probes: [http]\n");
+        assertThat(schema.validate(bad)).isNotEmpty();
+    }
+
+    @Test
+    void schema_describesEveryTopLevelKeyAndEveryRegisteredSource() {
+        List<String> topLevel = new ArrayList<>();
+        schemaDoc.get("properties").fieldNames().forEachRemaining(topLevel::add);
+        assertThat(topLevel).containsExactlyInAnyOrderElementsOf(ConfigLoader.KEYS);
+        List<String> sources = new ArrayList<>();
+        schemaDoc.get("$defs").get("source").get("properties").fieldNames().forEachRemaining(sources::add);
+        assertThat(sources).containsExactlyInAnyOrderElementsOf(Registry.load(FleetFactory.class, "source").names());
+        List<String> probesWithSettings = new ArrayList<>();
+        schemaDoc.get("$defs").get("probe").get("oneOf").get(1).get("properties").fieldNames().forEachRemaining(probesWithSettings::add);
+        assertThat(Registry.load(ProbeFactory.class, "probe").names()).containsAll(probesWithSettings);
+    }
+
+    @Test
+    void schemaCommand_printsBothSchemas() {
+        assertThat(Cli.run("schema", "config").out()).contains("\"title\": \"Phoenix configuration\"");
+        assertThat(Cli.run("schema", "scorecard").out()).contains("\"title\": \"Phoenix consistency scorecard\"");
+    }
+}
