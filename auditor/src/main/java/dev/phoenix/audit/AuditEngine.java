@@ -201,7 +201,9 @@ public final class AuditEngine {
             if (errors.isEmpty()) {
                 fp = Fingerprint.of(facts);
                 if (interned != null) {
-                    fp = interned.computeIfAbsent(fp.digest(), d -> Fingerprint.of(facts));
+                    // members built from one image share one fingerprint object
+                    Fingerprint prior = interned.putIfAbsent(fp.digest(), fp);
+                    fp = prior != null ? prior : fp;
                 }
             }
             return Future.succeededFuture(new Observed(m, fp, errors));
