@@ -32,14 +32,15 @@ import java.util.TreeSet;
  * docker.label.KEY             one per label
  * docker.user, docker.workdir, docker.network.mode, docker.exposedPorts, docker.portBindings
  * docker.mount.DESTINATION     "bind /src rw", "volume name ro", "volume (anonymous) rw", "tmpfs"
- * docker.restartPolicy, docker.healthcheck, docker.health, docker.init, docker.privileged,
+ * docker.restartPolicy, docker.healthcheck, docker.init, docker.privileged,
  * docker.readonlyRootfs, docker.capAdd, docker.capDrop
  * </pre>
  *
  * Identity facts (reported, never compared): {@code docker.id}, {@code docker.name},
  * {@code docker.created}, {@code docker.startedAt}, {@code docker.pid}, {@code docker.ip},
- * {@code docker.hostname}, {@code docker.restartCount}, the published host ports and the
- * per-replica labels. A container that is not running is a failed observation.
+ * {@code docker.hostname}, {@code docker.restartCount}, {@code docker.health} (the current health
+ * status), the published host ports and the per-replica labels. A container that is not running,
+ * or whose health check reports it unhealthy, is a failed observation: it is not in service.
  */
 final class DockerInspectProbe implements Probe {
 
@@ -68,11 +69,24 @@ final class DockerInspectProbe implements Probe {
                     if (!Boolean.TRUE.equals(info.getState().getRunning())) {
                         return Future.succeededFuture(Observation.failed(NAME, notRunning(member, info)));
                     }
+                    var health = info.getState().getHealth();
+                    if (health != null && "unhealthy".equals(health.getStatus())) {
+                        return Future.succeededFuture(Observation.failed(NAME, "container " + ContainerProbeSupport.label(member)
+                                + " is unhealthy" + lastHealthOutput(health)));
+                    }
                     return engine.call("inspect image " + info.getImageId(), c -> c.inspectImageCmd(info.getImageId()).exec())
                             .map(image -> image.getRepoDigests() == null ? List.<String>of() : image.getRepoDigests())
                             .otherwise(e -> List.of("(image not found: " + DockerEngine.firstLine(String.valueOf(e.getMessage())) + ")"))
                             .map(digests -> Observation.ok(NAME, facts(info, digests)));
                 }));
+    }
+
+    private static String lastHealthOutput(com.github.dockerjava.api.command.HealthState health) {
+        var log = health.getLog();
+        if (log == null || log.isEmpty() || log.get(log.size() - 1).getOutput() == null || log.get(log.size() - 1).getOutput().isBlank()) {
+            return "";
+        }
+        return " (last check: " + DockerEngine.firstLine(log.get(log.size() - 1).getOutput()) + ")";
     }
 
     static String notRunning(Member member, InspectContainerResponse info) {
@@ -116,7 +130,8 @@ final class DockerInspectProbe implements Probe {
         facts.add(Fact.of("docker.restartPolicy", restartPolicy(host == null ? null : host.getRestartPolicy())));
         facts.add(Fact.of("docker.healthcheck", healthcheck(config.getHealthcheck())));
         var health = info.getState().getHealth();
-        facts.add(Fact.of("docker.health", health == null || health.getStatus() == null ? "none" : health.getStatus()));
+        // the status comes and goes (starting, healthy): reported, never compared; unhealthy fails the probe
+        facts.add(Fact.identity("docker.health", health == null || health.getStatus() == null ? "none" : health.getStatus()));
         if (host != null) {
             facts.add(Fact.of("docker.init", String.valueOf(Boolean.TRUE.equals(host.getInit()))));
             facts.add(Fact.of("docker.privileged", String.valueOf(Boolean.TRUE.equals(host.getPrivileged()))));

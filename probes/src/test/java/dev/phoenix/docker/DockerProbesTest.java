@@ -83,7 +83,7 @@ class DockerProbesTest {
                     .containsEntry("docker.network.mode", "host")
                     .containsEntry("docker.exposedPorts", box.port() + "/tcp")
                     .containsEntry("docker.restartPolicy", "no")
-                    .containsEntry("docker.health", "none")
+                    .containsEntry("docker.healthcheck", "none")
                     .containsEntry("docker.init", "true")
                     .containsEntry("docker.image.repoDigests", "none");
             assertThat(facts).doesNotContainKey("docker.label.com.docker.compose.container-number");
@@ -176,6 +176,24 @@ class DockerProbesTest {
             assertThat(exec.error().cause()).containsIgnoringCase("not running");
             test.completeNow();
         })));
+    }
+
+    @Test
+    void anUnhealthyContainer_isAFailedObservation_namingTheHealthCheck(VertxTestContext test) {
+        boxes.start("api", Map.of("app", "api"), List.of("CMD-SHELL", "test -f /www/ready"));
+        Probe probe = probe(new DockerInspectProbeFactory(), Map.of());
+        fleet.discover().compose(members -> awaitUnhealthy(members.get(0), probe))
+                .onComplete(test.succeeding(o -> test.verify(() -> {
+                    assertThat(o.succeeded()).isFalse();
+                    assertThat(o.error().cause()).contains("is unhealthy");
+                    test.completeNow();
+                })));
+    }
+
+    /** Observes until the health check has failed three times (it runs every 200 ms). */
+    private Future<Observation> awaitUnhealthy(Member m, Probe probe) {
+        return probe.observe(m).compose(o -> o.succeeded()
+                ? ctx.vertx().timer(200).compose(v -> awaitUnhealthy(m, probe)) : Future.succeededFuture(o));
     }
 
     @Test
