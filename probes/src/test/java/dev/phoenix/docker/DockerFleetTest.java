@@ -104,6 +104,25 @@ class DockerFleetTest {
     }
 
     @Test
+    void fleetsOfOneEngine_shareOneClient_closedWithTheLastFleet(VertxTestContext test) {
+        DockerEngines engines = DockerEngines.of(ctx);
+        Fleet first = fleet(byRun("api"), Optional.empty());
+        Fleet second = fleet(byRun("web"), Optional.empty());
+        Fleet other = fleet(Map.of("labels", Map.of("app", "x"), "host", "unix:///tmp/phoenix-other.sock"), Optional.empty());
+        assertThat(engines.open()).isEqualTo(2);
+        first.close()
+                .compose(v -> {
+                    test.verify(() -> assertThat(engines.open()).isEqualTo(2));
+                    return second.close();
+                })
+                .compose(v -> other.close())
+                .onComplete(test.succeeding(v -> test.verify(() -> {
+                    assertThat(engines.open()).isZero();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
     void aSourceWithoutLabelsOrNames_isAConfigErrorNamingTheKey() {
         Assertions.assertThatThrownBy(() -> fleet(Map.of("host", "unix:///var/run/docker.sock"), Optional.empty()))
                 .isInstanceOf(ConfigException.class)
