@@ -270,6 +270,13 @@ public final class ChaosRun {
             } else if (victimStatus == MemberStatus.MUTATED && Boolean.TRUE.equals(matchesGolden)) {
                 reason = "the victim had been changed in place: its replacement matches the image (the group's golden "
                         + "fingerprint), not the victim";
+            } else if (victimStatus == MemberStatus.MUTATED && diff.stream().anyMatch(d -> d.change() == dev.phoenix.model.Change.REMOVED
+                    && dev.phoenix.model.Fact.inPlaceChange(d.fact()))) {
+                String paths = diff.stream().filter(d -> dev.phoenix.model.Fact.inPlaceChange(d.fact()))
+                        .map(d -> d.fact().substring(d.fact().indexOf(dev.phoenix.model.Fact.IN_PLACE_MARK) + dev.phoenix.model.Fact.IN_PLACE_MARK.length() - 1))
+                        .limit(5).collect(java.util.stream.Collectors.joining(", "));
+                reason = "the victim had been changed in place (" + paths + "): its replacement, created fresh from the same "
+                        + "image, does not carry those changes";
             } else {
                 reason = "the replacement differs from the victim: its image does not reproduce it";
             }

@@ -2,7 +2,9 @@ package dev.phoenix.drift;
 
 import dev.phoenix.audit.Observed;
 import dev.phoenix.baseline.GroupBaselines;
+import dev.phoenix.model.Change;
 import dev.phoenix.model.Drift;
+import dev.phoenix.model.Fact;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
@@ -25,8 +27,10 @@ import java.util.Objects;
  *       whose provenance changed (re-imaged), gets a fresh baseline: {@code BASELINED}.</li>
  *   <li>Immutable members are compared with their group's golden fingerprint for their
  *       provenance. The golden is the stored one, or, the first time a provenance is seen, the
- *       consensus (the fingerprint most members share). A group moving to a new provenance is a
- *       rollout, not drift.</li>
+ *       consensus (the fingerprint most members share among those that report no in-place change,
+ *       such as {@code docker.diff./etc/app.conf}: a golden is what the image gives, so a container
+ *       changed in place is MUTATED even when it is its group's only member). A group
+ *       moving to a new provenance is a rollout, not drift.</li>
  * </ul>
  *
  * Captures are written into {@code baselines}; the caller saves them.
@@ -109,9 +113,23 @@ public final class DriftJudge {
             }
             return;
         }
+        // A golden is what the image gives: only members that report no in-place change (such as
+        // docker.diff./etc/app.conf) may define it, so a member changed in place is MUTATED even when
+        // it is alone or every member was changed alike, and its changes never become the norm.
+        List<Observed> pristine = members.stream().filter(o -> !changedInPlace(o.fingerprint())).toList();
+        if (pristine.isEmpty()) {
+            for (Observed o : members) {
+                List<Drift> drift = o.fingerprint().facts().entrySet().stream().filter(e -> Fact.inPlaceChange(e.getKey()))
+                        .map(e -> new Drift(e.getKey(), null, e.getValue(), Change.ADDED)).toList();
+                results.put(o.member().id(), result(o.member(), MemberStatus.MUTATED, o.fingerprint(), drift, o,
+                        "changed in place since it was created from " + describe(provenance) + "; no golden fingerprint "
+                                + "captured: no member of " + describe(provenance) + " is unchanged"));
+            }
+            return;
+        }
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Fingerprint> byDigest = new HashMap<>();
-        for (Observed o : members) {
+        for (Observed o : pristine) {
             counts.merge(o.fingerprint().digest(), 1, Integer::sum);
             byDigest.putIfAbsent(o.fingerprint().digest(), o.fingerprint());
         }
@@ -128,7 +146,8 @@ public final class DriftJudge {
         }
         Fingerprint golden = byDigest.get(leaders.get(0));
         goldens.put(provenance, golden);
-        String reason = "consensus of " + max + " of " + members.size() + " members";
+        String reason = "consensus of " + max + " of " + members.size() + " members"
+                + (pristine.size() < members.size() ? " (" + pristine.size() + " unchanged in place)" : "");
         baselines.putGolden(golden, provenance, now, AUTO, reason);
         for (Observed o : members) {
             List<Drift> drift = golden.diff(o.fingerprint());
@@ -136,8 +155,15 @@ public final class DriftJudge {
                     ? result(o.member(), MemberStatus.BASELINED, o.fingerprint(), List.of(), o,
                     "golden fingerprint for " + describe(provenance) + " captured (" + reason + ")")
                     : result(o.member(), MemberStatus.MUTATED, o.fingerprint(), drift, o,
-                    "differs from the " + reason));
+                    drift.stream().allMatch(d -> Fact.inPlaceChange(d.fact()))
+                            ? "changed in place since it was created from " + describe(provenance)
+                            : "differs from the " + reason));
         }
+    }
+
+    /** Whether a fingerprint holds facts that report an in-place change ({@link Fact#IN_PLACE_MARK}). */
+    static boolean changedInPlace(Fingerprint fp) {
+        return fp.facts().keySet().stream().anyMatch(Fact::inPlaceChange);
     }
 
     private static String describe(String provenance) {

@@ -40,6 +40,24 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void dockerConfigOfTheReadme_validates() throws Exception {
+        JsonNode docker = YAML.readTree("""
+                docker: {host: "unix:///var/run/docker.sock"}
+                groups:
+                  - name: shop-api
+                    source: {docker: {labels: {app: shop-api}, names: ["shop-*"], stop-timeout: 5s}}
+                    identity: [docker.env.PORT, docker.exposedPorts]
+                    probes:
+                      - docker-inspect
+                      - {docker-diff: {allow: [/srv/cache]}}
+                      - {exec: {name: app-conf, command: [sha256sum, /etc/app.conf], timeout: 10s}}
+                      - {http: {url: "http://{host}:{port}/state", name: state}}
+                chaos: {enabled: true, replace-timeout: 2m, target: mutated-first}
+                """);
+        assertThat(schema.validate(docker)).isEmpty();
+    }
+
+    @Test
     void typo_isRejectedByTheSchemaToo() throws Exception {
         JsonNode bad = YAML.readTree("groups:\n  - name: web\n    sorce: {simulated: {}}\n    probes: [http]\n");
         assertThat(schema.validate(bad)).isNotEmpty();

@@ -11,6 +11,14 @@ import java.util.Objects;
  */
 public record Fact(String key, String value, boolean identity) implements Comparable<Fact> {
 
+    /**
+     * The key segment of facts that are themselves evidence of an in-place change: a path added,
+     * changed or deleted since the member was built from its image, as in
+     * {@code docker.diff./etc/app.conf=CHANGED}. A pristine member has none, so the golden
+     * fingerprint of an immutable group never holds one (see {@link #inPlaceChange(String)}).
+     */
+    public static final String IN_PLACE_MARK = ".diff./";
+
     public Fact {
         Objects.requireNonNull(key, "key");
         value = value == null ? "" : value;
@@ -22,6 +30,11 @@ public record Fact(String key, String value, boolean identity) implements Compar
 
     public static Fact identity(String key, String value) {
         return new Fact(key, value, true);
+    }
+
+    /** Whether {@code key} reports an in-place change ({@link #IN_PLACE_MARK}). */
+    public static boolean inPlaceChange(String key) {
+        return key.contains(IN_PLACE_MARK);
     }
 
     @Override

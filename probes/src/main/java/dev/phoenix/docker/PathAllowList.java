@@ -1,0 +1,56 @@
+package dev.phoenix.docker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Paths in a container's filesystem that may change: {@code /tmp} allows {@code /tmp} and
+ * everything under it; an entry with {@code *} or {@code ?} is a glob over the whole path
+ * ({@code *} also crosses {@code /}).
+ *
+ * <pre>{@code
+ * PathAllowList.of(List.of("/tmp", "/app/*.pid")).allows("/tmp/x/y")   // true
+ * }</pre>
+ */
+final class PathAllowList {
+
+    private final List<String> prefixes;
+    private final List<Pattern> globs;
+
+    private PathAllowList(List<String> prefixes, List<Pattern> globs) {
+        this.prefixes = prefixes;
+        this.globs = globs;
+    }
+
+    static PathAllowList of(List<String> entries) {
+        List<String> prefixes = new ArrayList<>();
+        List<Pattern> globs = new ArrayList<>();
+        for (String e : entries) {
+            if (e.contains("*") || e.contains("?")) {
+                StringBuilder re = new StringBuilder();
+                for (char c : e.toCharArray()) {
+                    re.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+                }
+                globs.add(Pattern.compile(re.toString()));
+            } else {
+                prefixes.add(e.length() > 1 && e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
+            }
+        }
+        return new PathAllowList(List.copyOf(prefixes), List.copyOf(globs));
+    }
+
+    boolean allows(String path) {
+        for (String p : prefixes) {
+            if (path.equals(p) || path.startsWith(p.equals("/") ? "/" : p + "/")) {
+                return true;
+            }
+        }
+        for (Pattern g : globs) {
+            if (g.matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
