@@ -80,7 +80,7 @@ final class AuditCommand implements Callable<Integer> {
         try {
             stores = Stores.open(cfg, ctx);
             AuditEngine.Outcome outcome = App.await(AuditRun.execute(app, cfg, groups, ctx, stores.baselines, stores.ledger,
-                    chaos, unleash, Progress.forConsole(app)));
+                    AuditRun.killSwitch(app, cfg, ctx, stores.directory), chaos, unleash, Progress.forConsole(app), null, null));
             try {
                 App.await(stores.history.save(outcome.scorecard()));
             } catch (Exception e) {
