@@ -86,6 +86,14 @@ public final class LocalObjectStore implements ObjectStore {
         Path file = file(key);
         return blocking.executeBlocking(() -> {
             Files.deleteIfExists(file);
+            // directories left empty go too, as they would on S3
+            for (Path dir = file.getParent(); dir != null && !dir.equals(root) && dir.startsWith(root); dir = dir.getParent()) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    break;
+                }
+            }
             return null;
         }, false);
     }
