@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class AuditEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditEngine.class);
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * @param chaos       run the chaos phase after the audit
@@ -169,7 +169,10 @@ public final class AuditEngine {
         return outcome.future();
     }
 
-    /** A fresh run id: the start time (UTC, to the second) and 16 random bits, e.g. {@code 20260101T101500Z-3fa2}. */
+    /**
+     * A fresh run id: the start time (UTC, to the millisecond, so that ids sort as runs started)
+     * and 16 random bits, e.g. {@code 20260101T101500123Z-3fa2}.
+     */
     public static String newRunId(Instant started, java.util.Random random) {
         return RUN_ID.format(started) + "-" + HexFormat.of().toHexDigits((short) random.nextInt());
     }

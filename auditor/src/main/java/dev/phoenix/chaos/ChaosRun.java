@@ -176,6 +176,10 @@ public final class ChaosRun {
         if (index >= candidates.size()) {
             return Future.succeededFuture();
         }
+        int taken = victims.getOrDefault(audit.name(), 0);
+        if (taken > 0 && taken >= settings.maxPerGroup()) {
+            return Future.succeededFuture(); // the group had its victims: stop quietly, not one skip per candidate
+        }
         Observed o = candidates.get(index);
         Candidate candidate = new Candidate(audit.name(), o.member(), status.get(o.member().id()), size, inService);
         return killSwitch.check()

@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 public interface RunHistory {
 
-    /** What run ids look like ({@code 20260101T101500Z-3fa2}); anything else is never looked up. */
-    Pattern RUN_ID = Pattern.compile("[0-9]{8}T[0-9]{6}Z-[0-9a-f]{4,16}");
+    /**
+     * What run ids look like ({@code 20260101T101500123Z-3fa2}; ids without milliseconds are read
+     * too); anything else is never looked up.
+     */
+    Pattern RUN_ID = Pattern.compile("[0-9]{8}T[0-9]{6}([0-9]{3})?Z-[0-9a-f]{4,16}");
 
     /** Stores the scorecard (then its summary), then deletes runs beyond the retention. */
     Future<Void> save(Scorecard scorecard);

@@ -73,7 +73,10 @@ public final class StoredRunHistory implements RunHistory {
             for (String id : wanted) {
                 loads.add(summary(id));
             }
-            return Future.all(loads).map(x -> loads.stream().map(Future::result).flatMap(Optional::stream).toList());
+            return Future.all(loads).map(x -> loads.stream().map(Future::result).flatMap(Optional::stream)
+                    .sorted(Comparator.comparing(RunSummary::startedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                            .reversed())
+                    .toList());
         });
     }
 
@@ -164,8 +167,9 @@ public final class StoredRunHistory implements RunHistory {
 
     /** The start time encoded in a run id. */
     static Instant started(String runId) {
-        String t = runId.substring(0, 16);
-        return Instant.parse(t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6, 8) + "T" + t.substring(9, 11)
+        String t = runId;
+        Instant second = Instant.parse(t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6, 8) + "T" + t.substring(9, 11)
                 + ":" + t.substring(11, 13) + ":" + t.substring(13, 15) + "Z");
+        return t.charAt(15) == 'Z' ? second : second.plusMillis(Integer.parseInt(t.substring(15, 18)));
     }
 }
