@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class AuditEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditEngine.class);
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * @param chaos       run the chaos phase after the audit
@@ -91,27 +91,97 @@ public final class AuditEngine {
      * @param chaosRun builds the chaos phase for this run's prober (ignored when {@code options.chaos()} is false)
      */
     public Future<Outcome> run(List<GroupRuntime> groups, Options options, Function<MemberProber, ChaosRun> chaosRun) {
+        return run(null, groups, options, chaosRun, null);
+    }
+
+    /**
+     * Runs one audit that can be cut short.
+     *
+     * <pre>{@code
+     * Promise<Void> cut = Promise.promise();
+     * engine.run("20260101T100000Z-ab12", groups, options, chaos, cut.future());
+     * cut.complete();   // e.g. at a shutdown deadline: the outcome comes at once, marked incomplete
+     * }</pre>
+     *
+     * @param runId the run's id, or null for a fresh one
+     * @param cut   when it completes before the run ends, no further chaos experiment starts and the
+     *              outcome is built at once from the groups and experiments that finished, with
+     *              {@code complete: false}; null when the run cannot be cut
+     */
+    public Future<Outcome> run(String runId, List<GroupRuntime> groups, Options options, Function<MemberProber, ChaosRun> chaosRun,
+                               Future<Void> cut) {
         Instant started = ctx.clock().instant();
-        String runId = RUN_ID.format(started) + "-" + HexFormat.of().toHexDigits((short) ctx.random("run-id:" + started).nextInt());
+        String id = runId != null ? runId : newRunId(started, ctx.random("run-id:" + started));
         InFlightLimiter limiter = new InFlightLimiter(options.concurrency());
         Progress progress = new Progress(options.progress());
         MemberProber prober = (group, member) -> probeMember(group, member, limiter, options.probeTimeout(), null);
         List<String> unreachable = new ArrayList<>();
         List<ConfigException> configErrors = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<ChaosRun> chaos = new java.util.concurrent.atomic.AtomicReference<>();
 
         List<Future<GroupAudit>> audits = new ArrayList<>();
         for (GroupRuntime g : groups) {
             audits.add(auditGroup(g, limiter, options.probeTimeout(), progress, unreachable, configErrors));
         }
-        return Future.all(audits)
+        Future<Done> work = Future.all(audits)
                 .map(all -> audits.stream().map(Future::result).toList())
                 .compose(done -> {
                     if (!options.chaos()) {
                         return Future.succeededFuture(new Done(done, List.<ChaosResult>of()));
                     }
-                    return chaosRun.apply(prober).run(done).map(chaos -> new Done(done, chaos));
-                })
-                .map(done -> new Outcome(scorecard(runId, started, done, options), List.copyOf(unreachable), List.copyOf(configErrors)));
+                    ChaosRun run = chaosRun.apply(prober);
+                    chaos.set(run);
+                    if (cut != null && cut.isComplete()) {
+                        run.stop("the run was cut short");
+                    }
+                    return run.run(done).map(results -> new Done(done, results));
+                });
+        if (cut == null) {
+            return work.map(done -> outcome(id, started, done, options, true, unreachable, configErrors));
+        }
+        io.vertx.core.Promise<Outcome> outcome = io.vertx.core.Promise.promise();
+        work.onComplete(ar -> {
+            if (ar.succeeded()) {
+                outcome.tryComplete(outcome(id, started, ar.result(), options, true, unreachable, configErrors));
+            } else {
+                outcome.tryFail(ar.cause());
+            }
+        });
+        cut.onComplete(x -> {
+            if (outcome.future().isComplete()) {
+                return;
+            }
+            ChaosRun run = chaos.get();
+            if (run != null) {
+                run.stop("the run was cut short");
+            }
+            List<GroupAudit> partial = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                Future<GroupAudit> a = audits.get(i);
+                partial.add(a.succeeded() ? a.result() : new GroupAudit(groups.get(i), List.of(), null, null,
+                        "cut short: the run was stopped before this group was audited"));
+            }
+            List<ChaosResult> results = run == null ? List.of() : run.resultsSoFar();
+            LOG.warn("run {} cut short: {} of {} groups audited, {} chaos experiments recorded", id,
+                    partial.stream().filter(a -> a.judgement() != null).count(), groups.size(), results.size());
+            outcome.tryComplete(outcome(id, started, new Done(partial, results), options, false, unreachable, configErrors));
+        });
+        return outcome.future();
+    }
+
+    /**
+     * A fresh run id: the start time (UTC, to the millisecond, so that ids sort as runs started)
+     * and 16 random bits, e.g. {@code 20260101T101500123Z-3fa2}.
+     */
+    public static String newRunId(Instant started, java.util.Random random) {
+        return RUN_ID.format(started) + "-" + HexFormat.of().toHexDigits((short) random.nextInt());
+    }
+
+    private Outcome outcome(String runId, Instant started, Done done, Options options, boolean complete, List<String> unreachable,
+                            List<ConfigException> configErrors) {
+        synchronized (unreachable) {
+            return new Outcome(scorecard(runId, started, done, options, complete), List.copyOf(unreachable), List.copyOf(configErrors));
+        }
     }
 
     private record Done(List<GroupAudit> audits, List<ChaosResult> chaos) {
@@ -219,7 +289,7 @@ public final class AuditEngine {
                         : Observation.failed(p.name(), message(e)));
     }
 
-    private Scorecard scorecard(String runId, Instant started, Done done, Options options) {
+    private Scorecard scorecard(String runId, Instant started, Done done, Options options, boolean complete) {
         List<MemberResult> members = new ArrayList<>();
         List<Rollout> rollouts = new ArrayList<>();
         List<GroupSummary> groups = new ArrayList<>();
@@ -242,7 +312,7 @@ public final class AuditEngine {
         }
         Score score = Scoring.score(members, done.chaos(), done.audits().size(), discovered);
         return new Scorecard(Scorecard.SCHEMA_VERSION, runId, started, ctx.clock().instant(),
-                options.leashed() ? "leashed" : "unleashed", score, groups, members, done.chaos(), rollouts, true, ctx.seed());
+                options.leashed() ? "leashed" : "unleashed", score, groups, members, done.chaos(), rollouts, complete, ctx.seed());
     }
 
     private static String mutability(GroupAudit a) {

@@ -54,14 +54,32 @@ public final class ChaosRun {
     private final MemberProber prober;
     private final BaselineStore baselines;
     private final java.util.Random random;
+    private final boolean unleashed;
 
     private final List<ChaosResult> results = new ArrayList<>();
     private final Map<String, Integer> victims = new HashMap<>();
     private Map<String, Instant> lastTerminations;
-    private Optional<String> halt = Optional.empty();
+    private volatile Optional<String> halt = Optional.empty();
+    private volatile InFlight inFlight;
 
+    /** An experiment whose termination was requested and whose outcome is not known yet. */
+    private record InFlight(String group, String victim, Instant since) {
+    }
+
+    /** A run that is unleashed exactly when {@code executor} is not the leashed twin. */
     public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
                     KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines) {
+        this(ctx, settings, executor, ledger, killSwitch, guards, prober, baselines, !executor.dryRun());
+    }
+
+    /**
+     * @param unleashed the operator passed {@code --unleash}; without it the {@code unleashed} guard
+     *                  blocks every termination, whatever the executor
+     */
+    public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
+                    KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines,
+                    boolean unleashed) {
+        this.unleashed = unleashed;
         this.ctx = ctx;
         this.settings = settings;
         this.executor = executor;
@@ -89,7 +107,39 @@ public final class ChaosRun {
                     }
                     return chain;
                 })
-                .map(v -> List.copyOf(results));
+                .map(v -> resultsSoFar());
+    }
+
+    /**
+     * Stops the remaining experiments: no termination starts after this call. One already
+     * requested runs to its end, unless the caller stops waiting for it.
+     */
+    public void stop(String reason) {
+        halt = Optional.of(reason);
+    }
+
+    /**
+     * The experiments finished so far, plus one for an experiment still in flight (verdict
+     * TIMED_OUT: its outcome was not waited for). What a run cut short reports.
+     */
+    public List<ChaosResult> resultsSoFar() {
+        List<ChaosResult> out;
+        synchronized (results) {
+            out = new ArrayList<>(results);
+        }
+        InFlight f = inFlight;
+        if (f != null) {
+            out.add(new ChaosResult(f.group(), f.victim(), null, ChaosVerdict.TIMED_OUT,
+                    "the run was cut short while " + f.victim() + " was being replaced; its outcome was not waited for"
+                            + halt.map(r -> " (" + r + ")").orElse(""), null, null, List.of(), null));
+        }
+        return List.copyOf(out);
+    }
+
+    private void add(ChaosResult result) {
+        synchronized (results) {
+            results.add(result);
+        }
     }
 
     private Future<Void> group(GroupAudit audit) {
@@ -107,7 +157,7 @@ public final class ChaosRun {
         }
         if (candidates.isEmpty()) {
             if (anyImmutable) {
-                results.add(ChaosResult.skipped(audit.name(), null, "not injecting: no member of group " + audit.name()
+                add(ChaosResult.skipped(audit.name(), null, "not injecting: opt-in: no member of group " + audit.name()
                         + " is opted in (tag " + settings.optInTag() + " or label " + settings.optInLabel() + " = opt-in)"));
             }
             return Future.succeededFuture();
@@ -125,25 +175,33 @@ public final class ChaosRun {
                               int size, int inService) {
         int taken = victims.getOrDefault(audit.name(), 0);
         if (index >= candidates.size() || (taken > 0 && taken >= settings.maxPerGroup())) {
-            return Future.succeededFuture(); // the group's quota is used: nothing more to report
+            return Future.succeededFuture(); // the group had its victims: stop quietly, not one skip per candidate
         }
         Observed o = candidates.get(index);
         Candidate candidate = new Candidate(audit.name(), o.member(), status.get(o.member().id()), size, inService);
         return killSwitch.check()
                 .recover(e -> Future.succeededFuture(Optional.of("kill switch could not be checked: " + e.getMessage())))
                 .compose(kill -> {
-                    GuardContext gc = new GuardContext(settings, ctx.clock().instant(), lastTerminations, kill, victims, halt);
+                    GuardContext gc = new GuardContext(settings, ctx.clock().instant(), lastTerminations, kill, victims, halt,
+                            unleashed);
                     Optional<Block> block = evaluate(candidate, gc);
                     if (block.isPresent()) {
                         Block b = block.get();
-                        results.add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
+                        boolean quietStop = b.guard.equals("max-per-group") && gc.victims(audit.name()) > 0;
+                        if (!quietStop) {
+                            add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
+                        }
+                        if (b.guard.equals(Guards.UNLEASHED)) {
+                            // every other guard let it through: a would-be victim, counted for max-per-group
+                            victims.merge(audit.name(), 1, Integer::sum);
+                        }
                         return b.groupWide ? Future.<Void>succeededFuture()
                                 : next(audit, candidates, index + 1, status, size, inService);
                     }
                     victims.merge(audit.name(), 1, Integer::sum);
                     return inject(audit, o, candidate.status())
                             .compose(result -> {
-                                results.add(result);
+                                add(result);
                                 if (result.verdict() == ChaosVerdict.REPLACEMENT_FAILED || result.verdict() == ChaosVerdict.TIMED_OUT) {
                                     halt = Optional.of(result.verdict() + " for " + result.victim());
                                 }
@@ -184,9 +242,10 @@ public final class ChaosRun {
                         lastTerminations.put(group, start);
                     }
                     LOG.info("chaos: replacing {} in group {}", m.id(), group);
-                    return replaceAndJudge(audit, victim, victimStatus, start);
+                    inFlight = new InFlight(group, m.id(), start);
+                    return replaceAndJudge(audit, victim, victimStatus, start).onComplete(x -> inFlight = null);
                 }, e -> Future.succeededFuture(ChaosResult.skipped(group, m.id(),
-                        "not injecting: cannot record the termination in the chaos ledger (" + e.getMessage() + ")")));
+                        "not injecting: ledger: cannot record the termination in the chaos ledger (" + e.getMessage() + ")")));
     }
 
     private Future<ChaosResult> replaceAndJudge(GroupAudit audit, Observed victim, MemberStatus victimStatus, Instant start) {

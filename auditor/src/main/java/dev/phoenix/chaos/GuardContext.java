@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param lastTermination  when each group last had a member terminated (from the ledger); null when the
  *                         ledger could not be read, which blocks any guard that needs it
  * @param killSwitch       why the kill switch is engaged, or empty
+ * @param victims          victims already taken (or, leashed, that would have been) per group in this run
+ * @param haltReason       why the run's remaining experiments stop (a failed replacement, a shutdown), or empty
+ * @param unleashed        the operator unleashed chaos ({@code --unleash}); otherwise every experiment is a dry run
  */
 public record GuardContext(ChaosSettings settings, Instant now, Map<String, Instant> lastTermination,
-                           Optional<String> killSwitch, Map<String, Integer> victims, Optional<String> haltReason) {
+                           Optional<String> killSwitch, Map<String, Integer> victims, Optional<String> haltReason,
+                           boolean unleashed) {
 
     public GuardContext {
         Objects.requireNonNull(settings, "settings");

@@ -8,15 +8,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The standard guardrails, in the order they are evaluated (cheap and group-wide first). */
+/**
+ * The standard guardrails, in the order they are evaluated: cheap and group-wide first, and
+ * {@link #unleashed()} last, so that a dry run shows which member every other guard would let
+ * through.
+ *
+ * <pre>{@code
+ * new ChaosRun(ctx, settings, executor, ledger, killSwitch, Guards.standard(), prober, store, unleash)
+ * }</pre>
+ */
 public final class Guards {
+
+    /** Name of the guard that stops a leashed run; passing every other guard counts as a would-be victim. */
+    public static final String UNLEASHED = "unleashed";
 
     private Guards() {
     }
 
     public static List<Guard> standard() {
         return List.of(killSwitch(), enabled(), haltAfterFailure(), window(), minInterval(),
-                optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy());
+                optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy(), unleashed());
+    }
+
+    /** The operator unleashed chaos ({@code --unleash}); a leashed run only says what it would have done. */
+    public static Guard unleashed() {
+        return guard(UNLEASHED, false, (c, ctx) -> ctx.unleashed() ? Optional.empty()
+                : Optional.of("leashed dry run: would have replaced " + c.victim().id()
+                + " (chaos.enabled is set; pass --unleash to inject)"));
     }
 
     /** A file, an environment variable or an API call stops new terminations at once. */

@@ -26,9 +26,37 @@ public final class KillSwitch {
         this.env = Map.copyOf(env);
     }
 
-    /** Engages the switch for the life of this process (the API's {@code POST /api/chaos/stop}). */
-    public void engage(String reason) {
+    /**
+     * Engages the switch (the API's {@code POST /api/chaos/stop}): at once for this process, and,
+     * when a file is configured, by creating that file too, so that it still holds after a restart.
+     * The future fails when the file could not be written; the switch is engaged all the same.
+     */
+    public Future<Void> engage(String reason) {
         engaged.compareAndSet(null, reason);
+        if (file.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String parent = java.nio.file.Path.of(file).toAbsolutePath().getParent().toString();
+        return vertx.fileSystem().mkdirs(parent)
+                .compose(v -> vertx.fileSystem().writeFile(file, io.vertx.core.buffer.Buffer.buffer(
+                        "chaos stopped: " + reason + "\n(delete this file to allow chaos again)\n")));
+    }
+
+    /**
+     * Releases what {@link #engage} set: the in-process switch and the file. An environment
+     * variable still holds until the process is restarted without it.
+     */
+    public Future<Void> release() {
+        engaged.set(null);
+        if (file.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return vertx.fileSystem().exists(file).compose(exists -> exists ? vertx.fileSystem().delete(file) : Future.succeededFuture());
+    }
+
+    /** The file that stops chaos while it exists, or empty when none is configured. */
+    public String file() {
+        return file;
     }
 
     /** Why the switch is engaged, or empty. */
@@ -44,6 +72,17 @@ public final class KillSwitch {
         if (file.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
         }
-        return vertx.fileSystem().exists(file).map(exists -> exists ? Optional.of("file " + file + " exists") : Optional.<String>empty());
+        // Fail closed: only a file known not to exist lets chaos go on. Files.exists alone answers
+        // false when existence cannot be determined (permissions, a broken mount).
+        return vertx.executeBlocking(() -> {
+            java.nio.file.Path path = java.nio.file.Path.of(file);
+            if (java.nio.file.Files.exists(path)) {
+                return Optional.of("file " + file + " exists");
+            }
+            if (java.nio.file.Files.notExists(path)) {
+                return Optional.<String>empty();
+            }
+            throw new java.io.IOException("cannot tell whether the kill switch file " + file + " exists");
+        }, false);
     }
 }

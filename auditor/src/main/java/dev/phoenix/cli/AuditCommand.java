@@ -3,7 +3,6 @@ package dev.phoenix.cli;
 import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.GroupRuntime;
 import dev.phoenix.audit.Wiring;
-import dev.phoenix.baseline.BaselineStore;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.report.ReportFiles;
@@ -78,10 +77,17 @@ final class AuditCommand implements Callable<Integer> {
             app.err.println("phoenix: " + e.getMessage());
             return ExitCode.USAGE;
         }
+        Stores stores = null;
         try {
-            BaselineStore store = Stores.baselines(cfg, ctx);
-            AuditEngine.Outcome outcome = App.await(AuditRun.execute(app, cfg, groups, ctx, store, Stores.ledger(cfg, ctx),
-                    chaos, unleash, Progress.forConsole(app)));
+            stores = Stores.open(cfg, ctx);
+            AuditEngine.Outcome outcome = App.await(AuditRun.execute(app, cfg, groups, ctx, stores.baselines, stores.ledger,
+                    AuditRun.killSwitch(app, cfg, ctx, stores.directory), chaos, unleash, Progress.forConsole(app), null, null));
+            try {
+                App.await(stores.history.save(outcome.scorecard()));
+            } catch (Exception e) {
+                app.err.println("warning: the run was not recorded in the history at " + stores.history.describe() + ": "
+                        + e.getMessage());
+            }
             Path dir = out != null ? out : cfg.baseDir().resolve(cfg.report().dir());
             List<Path> files = ReportFiles.write(outcome.scorecard(), dir, formats != null ? formats : cfg.report().formats());
             Summary.print(outcome.scorecard(), app.out, files);
@@ -100,6 +106,9 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         } finally {
             AuditRun.closeAll(groups);
+            if (stores != null) {
+                App.await(stores.close());
+            }
         }
     }
 }

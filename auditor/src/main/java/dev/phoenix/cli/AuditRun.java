@@ -11,7 +11,9 @@ import dev.phoenix.chaos.KillSwitch;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** One audit of a loaded config, as {@code audit}, {@code demo} and {@code serve} run it. */
 final class AuditRun {
@@ -26,16 +28,36 @@ final class AuditRun {
     static Future<AuditEngine.Outcome> execute(App app, PhoenixConfig config, List<GroupRuntime> groups, ProviderContext ctx,
                                                BaselineStore store, ChaosLedger ledger, boolean chaos, boolean unleash,
                                                java.util.function.BiConsumer<Integer, Integer> progress) {
+        return execute(app, config, groups, ctx, store, ledger, killSwitch(app, config, ctx, Optional.empty()), chaos, unleash,
+                progress, null, null);
+    }
+
+    /**
+     * One run as {@code serve} starts it: with the daemon's kill switch, a run id chosen before
+     * it starts, and a cut that ends it early (shutdown deadline).
+     */
+    static Future<AuditEngine.Outcome> execute(App app, PhoenixConfig config, List<GroupRuntime> groups, ProviderContext ctx,
+                                               BaselineStore store, ChaosLedger ledger, KillSwitch killSwitch, boolean chaos,
+                                               boolean unleash, java.util.function.BiConsumer<Integer, Integer> progress,
+                                               String runId, Future<Void> cut) {
         boolean unleashed = chaos && unleash && config.chaos().enabled();
         ChaosExecutor executor = unleashed ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
-        String killFile = config.chaos().killSwitchFile().isEmpty() ? ""
-                : config.baseDir().resolve(config.chaos().killSwitchFile()).toString();
-        KillSwitch killSwitch = new KillSwitch(ctx.vertx(), killFile, config.chaos().killSwitchEnv(), app.env);
         AuditEngine engine = new AuditEngine(ctx, store);
         AuditEngine.Options options = new AuditEngine.Options(chaos, !unleashed, config.probing().concurrency(),
                 config.probing().timeout(), progress);
-        return app.onContext(() -> engine.run(groups, options, prober ->
-                new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, store)));
+        return app.onContext(() -> engine.run(runId, groups, options, prober ->
+                new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, store, unleash), cut));
+    }
+
+    /**
+     * The kill switch of a config: {@code chaos.kill-switch.file} (relative to the config file;
+     * default {@code <store>/chaos/STOP} for a directory store) and {@code chaos.kill-switch.env}.
+     */
+    static KillSwitch killSwitch(App app, PhoenixConfig config, ProviderContext ctx, Optional<Path> storeDir) {
+        String configured = config.chaos().killSwitchFile();
+        String file = !configured.isEmpty() ? config.baseDir().resolve(configured).toString()
+                : storeDir.map(d -> d.resolve("chaos").resolve("STOP").toString()).orElse("");
+        return new KillSwitch(ctx.vertx(), file, config.chaos().killSwitchEnv(), app.env);
     }
 
     /** Closes every group's fleet (servers, clients); best effort. */

@@ -4,6 +4,8 @@ import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.GroupRuntime;
 import dev.phoenix.audit.Observed;
 import dev.phoenix.audit.Wiring;
+import dev.phoenix.baseline.Acceptance;
+import dev.phoenix.baseline.AcceptanceLog;
 import dev.phoenix.baseline.BaselineEntry;
 import dev.phoenix.baseline.BaselineStore;
 import dev.phoenix.baseline.GroupBaselines;
@@ -35,6 +37,8 @@ import picocli.CommandLine.ParentCommand;
                 "  accept   accept drift: a drifted host's current state becomes its baseline; for an immutable",
                 "           group, the given member's state becomes the golden fingerprint. Records who and when."})
 final class BaselineCommand implements Callable<Integer> {
+
+    private static final int HISTORY_SHOWN = 20;
 
     enum Action { capture, show, accept }
 
@@ -78,10 +82,18 @@ final class BaselineCommand implements Callable<Integer> {
             app.err.println("phoenix: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        BaselineStore store = Stores.baselines(cfg, ctx);
+        Stores stores;
+        try {
+            stores = Stores.open(cfg, ctx);
+        } catch (ConfigFileException e) {
+            app.err.println("phoenix: " + e.getMessage());
+            AuditRun.closeAll(groups);
+            return ExitCode.USAGE;
+        }
+        BaselineStore store = stores.baselines;
         try {
             if (action == Action.show) {
-                return show(app, cfg, store);
+                return show(app, cfg, store, stores.acceptances);
             }
             String who = by != null ? by : app.env.getOrDefault("USER", "unknown");
             boolean found = member == null;
@@ -92,8 +104,10 @@ final class BaselineCommand implements Callable<Integer> {
                 List<Observed> observed = App.await(app.onContext(() ->
                         new AuditEngine(ctx, store).observeGroup(g, cfg.probing().concurrency(), cfg.probing().timeout())));
                 GroupBaselines b = App.await(store.load(g.name()));
-                found |= update(app, g.name(), observed, b, who, ctx.clock().instant());
+                List<Acceptance> decisions = new ArrayList<>();
+                found |= update(app, g.name(), observed, b, who, ctx.clock().instant(), decisions);
                 App.await(store.save(b));
+                App.await(stores.acceptances.append(g.name(), decisions));
             }
             if (!found) {
                 app.err.println("phoenix: --member: no member '" + member + "' was discovered");
@@ -102,10 +116,12 @@ final class BaselineCommand implements Callable<Integer> {
             return ExitCode.OK;
         } finally {
             AuditRun.closeAll(groups);
+            App.await(stores.close());
         }
     }
 
-    private boolean update(App app, String groupName, List<Observed> observed, GroupBaselines b, String who, Instant now) {
+    private boolean update(App app, String groupName, List<Observed> observed, GroupBaselines b, String who, Instant now,
+                           List<Acceptance> decisions) {
         boolean found = false;
         List<Observed> selected = new ArrayList<>();
         for (Observed o : observed) {
@@ -130,6 +146,8 @@ final class BaselineCommand implements Callable<Integer> {
                     note("captured (" + e.reason() + ")")));
             app.out.printf("%s: captured %d member baselines and %d golden fingerprints%n", groupName,
                     fresh.members().size(), fresh.goldens().size());
+            decisions.add(new Acceptance(now, who, "capture", groupName, "group (" + fresh.members().size() + " members, "
+                    + fresh.goldens().size() + " golden fingerprints)", null, null, List.of(), reason));
             return found;
         }
         for (Observed o : selected) {
@@ -140,12 +158,18 @@ final class BaselineCommand implements Callable<Integer> {
                 if (action == Action.accept && drift.isEmpty() && b.member(id).isPresent()) {
                     continue;
                 }
+                String before = b.member(id).map(c -> c.entry().digest()).orElse(null);
                 b.putMember(id, fp, o.member().provenance(), now, who, note(describe(drift)));
+                decisions.add(new Acceptance(now, who, action.name(), groupName, "member " + id, before, fp.digest(), drift, reason));
                 app.out.printf("%s: %s baseline of %s%s%n", groupName, action == Action.accept ? "accepted" : "captured", id,
                         drift.isEmpty() ? "" : " (" + drift.size() + " facts: " + Summary.drift(drift) + ")");
             } else if (member != null) {
                 List<Drift> drift = b.golden(o.member().provenance()).map(c -> c.fingerprint().diff(fp)).orElse(List.of());
+                String before = b.golden(o.member().provenance()).map(c -> c.entry().digest()).orElse(null);
                 b.putGolden(fp, o.member().provenance(), now, who, note("golden taken from " + id + "; " + describe(drift)));
+                decisions.add(new Acceptance(now, who, action.name(), groupName, "golden "
+                        + (o.member().provenance().isEmpty() ? "(any)" : o.member().provenance()) + " from " + id, before,
+                        fp.digest(), drift, reason));
                 app.out.printf("%s: %s's state is now the golden fingerprint for %s%s%n", groupName, id,
                         o.member().provenance().isEmpty() ? "the group" : o.member().provenance(),
                         drift.isEmpty() ? "" : " (" + drift.size() + " facts changed)");
@@ -165,7 +189,7 @@ final class BaselineCommand implements Callable<Integer> {
         return drift.isEmpty() ? "no drift" : "accepted drift: " + drift.stream().map(Drift::fact).collect(Collectors.joining(", "));
     }
 
-    private int show(App app, PhoenixConfig cfg, BaselineStore store) throws Exception {
+    private int show(App app, PhoenixConfig cfg, BaselineStore store, AcceptanceLog log) throws Exception {
         List<String> names = group != null ? List.of(group) : cfg.groups().stream().map(g -> g.name()).toList();
         for (String name : names) {
             GroupBaselines b = App.await(store.load(name));
@@ -183,6 +207,18 @@ final class BaselineCommand implements Callable<Integer> {
             }
             if (member != null) {
                 b.member(member).ifPresent(c -> c.fingerprint().facts().forEach((k, v) -> app.out.printf("    %s = %s%n", k, v)));
+            }
+            List<Acceptance> history = App.await(log.list(name)).stream()
+                    .filter(a -> member == null || a.subject().equals("member " + member) || a.subject().endsWith(" from " + member))
+                    .toList();
+            if (!history.isEmpty()) {
+                int from = Math.max(0, history.size() - HISTORY_SHOWN);
+                app.out.printf("  decisions (%s%d, oldest first):%n", from > 0 ? "last " + HISTORY_SHOWN + " of " : "", history.size());
+                for (Acceptance a : history.subList(from, history.size())) {
+                    app.out.printf(Locale.ROOT, "    %s  %-8s %-8s %s%s%s%n", a.at(), a.by(), a.action(), a.subject(),
+                            a.drift().isEmpty() ? "" : " (" + a.drift().size() + " facts: " + Summary.drift(a.drift()) + ")",
+                            a.reason() == null ? "" : "; " + a.reason());
+                }
             }
         }
         return ExitCode.OK;

@@ -38,8 +38,21 @@ public final class Main {
     private static void configureLogging(String[] args) {
         long verbosity = Arrays.stream(args).filter(a -> a.matches("-v+")).mapToLong(a -> a.length() - 1).sum()
                 + Arrays.stream(args).filter(a -> a.equals("--verbose")).count();
-        if (System.getProperty("PHOENIX_LOG_LEVEL") == null) {
-            System.setProperty("PHOENIX_LOG_LEVEL", verbosity >= 2 ? "DEBUG" : verbosity == 1 ? "INFO" : "WARN");
+        boolean serve = Arrays.asList(args).contains("serve");
+        if (System.getProperty("PHOENIX_LOG_LEVEL") == null && System.getenv("PHOENIX_LOG_LEVEL") == null) {
+            // a daemon's log is its output: serve logs at INFO unless told otherwise
+            System.setProperty("PHOENIX_LOG_LEVEL", verbosity >= 2 ? "DEBUG" : verbosity == 1 || serve ? "INFO" : "WARN");
+        }
+        for (int i = 0; i < args.length; i++) {
+            String format = args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length())
+                    : args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1] : null;
+            if (format != null && System.getProperty("PHOENIX_LOG_FORMAT") == null) {
+                System.setProperty("PHOENIX_LOG_FORMAT", format.equals("json") ? "JSON" : "TEXT");
+            }
+        }
+        String env = System.getenv("PHOENIX_LOG_FORMAT");
+        if (System.getProperty("PHOENIX_LOG_FORMAT") == null) {
+            System.setProperty("PHOENIX_LOG_FORMAT", "json".equalsIgnoreCase(env) ? "JSON" : "TEXT");
         }
     }
 }

@@ -1,35 +1,82 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.baseline.AcceptanceLog;
 import dev.phoenix.baseline.BaselineStore;
-import dev.phoenix.baseline.FileBaselineStore;
+import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.chaos.ChaosLedger;
-import dev.phoenix.chaos.FileChaosLedger;
+import dev.phoenix.chaos.ObjectChaosLedger;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.store.HistorySettings;
+import dev.phoenix.store.LocalObjectStore;
+import dev.phoenix.store.ObjectStore;
+import dev.phoenix.store.RunHistory;
+import dev.phoenix.store.S3Clients;
+import dev.phoenix.store.S3ObjectStore;
+import dev.phoenix.store.StoreLocation;
+import dev.phoenix.store.StoredRunHistory;
+import io.vertx.core.Future;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Where a config's baselines and chaos ledger live ({@code store:}, relative to the config file). */
+/**
+ * Everything a config's {@code store:} holds, opened once: baselines, the chaos ledger, run
+ * history and the baseline decision log, in a directory (relative to the config file) or in
+ * {@code s3://bucket/prefix}.
+ */
 final class Stores {
 
-    private Stores() {
+    final ObjectStore objects;
+    final BaselineStore baselines;
+    final ChaosLedger ledger;
+    final RunHistory history;
+    final AcceptanceLog acceptances;
+    /** The directory, for a local store. */
+    final Optional<Path> directory;
+
+    private Stores(ObjectStore objects, Optional<Path> directory, HistorySettings retention, ProviderContext ctx) {
+        this.objects = objects;
+        this.directory = directory;
+        this.baselines = new ObjectBaselineStore(objects);
+        this.ledger = new ObjectChaosLedger(objects);
+        this.history = new StoredRunHistory(objects, retention, ctx.clock());
+        this.acceptances = new AcceptanceLog(objects, ctx.random("acceptance-log:" + ctx.clock().millis()));
     }
 
-    static Path directory(PhoenixConfig config) {
-        String store = config.store();
-        if (store.startsWith("s3://")) {
-            throw ConfigFileException.at(config.file(), config.tree(), new ConfigException("store",
-                    "s3:// stores are not supported by this build yet; use a directory"));
+    /**
+     * Opens the config's store.
+     *
+     * @throws ConfigFileException naming {@code store} or {@code aws.*} when the location is malformed
+     */
+    static Stores open(PhoenixConfig config, ProviderContext ctx) {
+        try {
+            StoreLocation location;
+            try {
+                location = StoreLocation.parse(config.store(), config.baseDir());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("store", e.getMessage());
+            }
+            HistorySettings retention = HistorySettings.parse(config.root().child("history"));
+            if (location.directory().isPresent()) {
+                return new Stores(new LocalObjectStore(location.directory().get(), ctx.blocking()), location.directory(),
+                        retention, ctx);
+            }
+            S3Clients.Target target = S3Clients.target(config.root().child("aws"), ctx.env());
+            S3ObjectStore s3 = new S3ObjectStore(S3Clients.create(target, ctx.env()), location.bucket(), location.prefix(),
+                    ctx.vertx(), true);
+            return new Stores(s3, Optional.empty(), retention, ctx);
+        } catch (ConfigException e) {
+            throw ConfigFileException.at(config.file(), config.tree(), e);
         }
-        return config.baseDir().resolve(store).normalize();
     }
 
-    static BaselineStore baselines(PhoenixConfig config, ProviderContext ctx) {
-        return new FileBaselineStore(directory(config), ctx.blocking());
+    Future<Void> close() {
+        return objects.close();
     }
 
-    static ChaosLedger ledger(PhoenixConfig config, ProviderContext ctx) {
-        return new FileChaosLedger(directory(config), ctx.blocking());
+    String describe() {
+        return objects.describe();
     }
 }

@@ -31,7 +31,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    static final List<String> KEYS = List.of("store", "aws", "docker", "groups", "chaos", "schedule", "report", "probing");
+    static final List<String> KEYS = List.of("store", "aws", "docker", "groups", "chaos", "schedule", "history", "report",
+            "probing");
     static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity");
 
     private final Set<String> sources;
@@ -96,6 +97,9 @@ public final class ConfigLoader {
                         + dev.phoenix.spi.Suggest.didYouMean(chaos.groups().get(i), names));
             }
         }
+        // validated here so that every command reports a bad schedule or retention with its line
+        dev.phoenix.schedule.ScheduleSettings.parse(root.child("schedule"));
+        dev.phoenix.store.HistorySettings.parse(root.child("history"));
         return new PhoenixConfig(file, tree, root, root.string("store", ".phoenix"), groups, chaos,
                 root.has("report") ? ReportSettings.parse(root.child("report")) : ReportSettings.defaults(),
                 root.has("probing") ? ProbingSettings.parse(root.child("probing")) : ProbingSettings.defaults(),

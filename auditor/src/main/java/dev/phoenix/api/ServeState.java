@@ -1,0 +1,26 @@
+package dev.phoenix.api;
+
+import dev.phoenix.chaos.KillSwitch;
+import dev.phoenix.schedule.RunCoordinator;
+import dev.phoenix.schedule.Scheduler;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the API and the dashboard read and act on.
+ *
+ * @param token  the bearer token every call needs, or empty when the API is open (loopback only)
+ * @param store  where runs are kept, for the dashboard
+ */
+public record ServeState(RunCoordinator runs, Scheduler scheduler, KillSwitch killSwitch, Optional<String> token, Clock clock,
+                         String store, boolean unleashed) {
+
+    public ServeState {
+        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(killSwitch, "killSwitch");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

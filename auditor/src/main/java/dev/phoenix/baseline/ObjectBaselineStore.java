@@ -1,0 +1,120 @@
+package dev.phoenix.baseline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.phoenix.model.Fingerprint;
+import dev.phoenix.report.ScorecardJson;
+import dev.phoenix.store.ObjectStore;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Baselines as one JSON document per group, {@code baselines/<group>.json}, in an
+ * {@link ObjectStore} (a local directory or an S3 prefix). Every save replaces the document whole.
+ *
+ * <pre>{@code
+ * BaselineStore store = new ObjectBaselineStore(new LocalObjectStore(Path.of(".phoenix"), ctx.blocking()));
+ * store.load("web").compose(b -> { b.putMember(...); return store.save(b); });
+ * }</pre>
+ */
+public final class ObjectBaselineStore implements BaselineStore {
+
+    private final ObjectStore objects;
+
+    public ObjectBaselineStore(ObjectStore objects) {
+        this.objects = objects;
+    }
+
+    static String key(String group) {
+        return "baselines/" + group + ".json";
+    }
+
+    @Override
+    public Future<GroupBaselines> load(String group) {
+        String where = objects.describe() + "/" + key(group);
+        return objects.get(key(group)).map(found -> {
+            if (found.isEmpty()) {
+                return GroupBaselines.empty(group);
+            }
+            try {
+                return BaselineDocument.parse(group, ScorecardJson.mapper().readValue(found.get(), BaselineDocument.class));
+            } catch (JsonProcessingException e) {
+                String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+                throw new IllegalStateException("baseline " + where + " is corrupt" + at + ": " + e.getOriginalMessage()
+                        + " (restore it, or delete it to re-capture the group's baselines)", e);
+            } catch (IOException e) {
+                throw new IllegalStateException("baseline " + where + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public Future<Void> save(GroupBaselines baselines) {
+        if (!baselines.dirty()) {
+            return Future.succeededFuture();
+        }
+        byte[] bytes;
+        try {
+            bytes = ScorecardJson.mapper().writeValueAsBytes(BaselineDocument.of(baselines));
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(e);
+        }
+        return objects.put(key(baselines.group()), bytes).onSuccess(v -> baselines.markClean());
+    }
+
+    @Override
+    public Future<List<String>> groups() {
+        return objects.list("baselines/").map(keys -> keys.stream()
+                .map(k -> k.substring("baselines/".length()))
+                .filter(n -> !n.contains("/") && n.endsWith(".json"))
+                .map(n -> n.substring(0, n.length() - 5))
+                .sorted().toList());
+    }
+
+    @Override
+    public String describe() {
+        return objects.describe() + "/baselines";
+    }
+
+    /** The stored form: entries plus each distinct fingerprint's facts once. */
+    record BaselineDocument(int version, String group, String currentProvenance, Map<String, BaselineEntry> members,
+                            Map<String, BaselineEntry> goldens, Map<String, Map<String, String>> fingerprints) {
+
+        static BaselineDocument of(GroupBaselines b) {
+            Map<String, Map<String, String>> fps = new LinkedHashMap<>();
+            b.fingerprints().forEach((d, fp) -> fps.put(d, fp.facts()));
+            return new BaselineDocument(1, b.group(), b.currentProvenance(), b.members(), b.goldens(), fps);
+        }
+
+        static GroupBaselines parse(String group, BaselineDocument doc) throws IOException {
+            Map<String, Fingerprint> fps = new LinkedHashMap<>();
+            if (doc.fingerprints() != null) {
+                for (Map.Entry<String, Map<String, String>> e : doc.fingerprints().entrySet()) {
+                    Fingerprint fp = Fingerprint.ofMap(e.getValue() == null ? Map.of() : e.getValue());
+                    if (!fp.digest().equals(e.getKey())) {
+                        throw new IOException("baseline of group " + group + " is inconsistent: fingerprint " + e.getKey()
+                                + " does not match its facts (edited by hand?)");
+                    }
+                    fps.put(e.getKey(), fp);
+                }
+            }
+            List<BaselineEntry> all = new ArrayList<>();
+            if (doc.members() != null) {
+                all.addAll(doc.members().values());
+            }
+            if (doc.goldens() != null) {
+                all.addAll(doc.goldens().values());
+            }
+            for (BaselineEntry e : all) {
+                if (!fps.containsKey(e.digest())) {
+                    throw new IOException("baseline of group " + group + " refers to a missing fingerprint " + e.digest());
+                }
+            }
+            return new GroupBaselines(group, doc.members() == null ? Map.of() : doc.members(),
+                    doc.goldens() == null ? Map.of() : doc.goldens(), fps, doc.currentProvenance());
+        }
+    }
+}

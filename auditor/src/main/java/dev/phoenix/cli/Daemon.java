@@ -1,0 +1,175 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.api.ApiVerticle;
+import dev.phoenix.api.ServeState;
+import dev.phoenix.audit.AuditEngine;
+import dev.phoenix.audit.GroupRuntime;
+import dev.phoenix.audit.Wiring;
+import dev.phoenix.chaos.KillSwitch;
+import dev.phoenix.config.ConfigFileException;
+import dev.phoenix.config.PhoenixConfig;
+import dev.phoenix.report.Scorecard;
+import dev.phoenix.schedule.RunCoordinator;
+import dev.phoenix.schedule.RunKind;
+import dev.phoenix.schedule.ScheduleSettings;
+import dev.phoenix.schedule.Scheduler;
+import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.ProviderContext;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code phoenix serve} put together: the fleets built once, the store, the kill switch, the run
+ * coordinator, the scheduler's timers and the API verticle, all on the one Vert.x of the {@link App}.
+ *
+ * <pre>{@code
+ * Daemon d = Daemon.start(app, config, new Daemon.Options("127.0.0.1", 0, Optional.empty(), false));
+ * ... d.port() ...
+ * App.await(d.stop(Duration.ofSeconds(30)));
+ * }</pre>
+ */
+final class Daemon {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    /**
+     * @param token   the bearer token, or empty (then {@code bind} must be a loopback address)
+     * @param unleash chaos runs really terminate (when the config enables chaos)
+     */
+    record Options(String bind, int port, Optional<String> token, boolean unleash) {
+    }
+
+    private final List<GroupRuntime> groups;
+    private final Stores stores;
+    private final Scheduler scheduler;
+    private final RunCoordinator runs;
+    private final KillSwitch killSwitch;
+    private final ApiVerticle api;
+    private final String deployment;
+    private final App app;
+    private Future<Void> stopping;
+
+    private Daemon(App app, List<GroupRuntime> groups, Stores stores, Scheduler scheduler, RunCoordinator runs, KillSwitch killSwitch,
+                   ApiVerticle api, String deployment) {
+        this.app = app;
+        this.groups = groups;
+        this.stores = stores;
+        this.scheduler = scheduler;
+        this.runs = runs;
+        this.killSwitch = killSwitch;
+        this.api = api;
+        this.deployment = deployment;
+    }
+
+    /**
+     * Builds everything and starts listening and scheduling; blocks the calling (main) thread until
+     * the API listens.
+     *
+     * @throws ConfigFileException for configuration errors, located in the file
+     */
+    static Daemon start(App app, PhoenixConfig config, Options options) throws Exception {
+        ScheduleSettings schedule;
+        try {
+            schedule = ScheduleSettings.parse(config.schedule());
+        } catch (ConfigException e) {
+            throw ConfigFileException.at(config.file(), config.tree(), e);
+        }
+        ProviderContext ctx = app.providerContext(App.randomSeed(), config.probing().loopbackOnly());
+        List<GroupRuntime> groups = Wiring.build(config, ctx, app.fleets(), app.probes());
+        Stores stores;
+        try {
+            stores = Stores.open(config, ctx);
+        } catch (RuntimeException e) {
+            AuditRun.closeAll(groups);
+            throw e;
+        }
+        KillSwitch killSwitch = AuditRun.killSwitch(app, config, ctx, stores.directory);
+        java.util.function.BiConsumer<Integer, Integer> progress = Progress.forConsole(app);
+        RunCoordinator.Launcher launcher = (runId, kind, cut) -> {
+            // a fresh seed per run: each chaos run draws its victims anew, and the scorecard says how
+            ProviderContext run = new ProviderContext(ctx.vertx(), ctx.clock(), App.randomSeed(), ctx.http(), ctx.blocking(),
+                    ctx.env(), ctx.targets());
+            return AuditRun.execute(app, config, groups, run, stores.baselines, stores.ledger, killSwitch, kind == RunKind.CHAOS,
+                    options.unleash(), progress, runId, cut).map(outcome -> report(config, outcome));
+        };
+        RunCoordinator runs = new RunCoordinator(app.vertx(), app.clock, ctx.random("run-ids:" + app.clock.millis()), launcher,
+                stores.history);
+        Scheduler scheduler = new Scheduler(app.vertx(), app.clock, schedule.schedules(), kind -> {
+            RunCoordinator.Trigger t = runs.trigger(kind, "schedule");
+            return Optional.ofNullable(t.refusal());
+        });
+        boolean unleashed = options.unleash() && config.chaos().enabled();
+        ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, stores.describe(), unleashed);
+        ApiVerticle api = new ApiVerticle(state, options.bind(), options.port());
+        String deployment;
+        try {
+            deployment = App.await(app.vertx().deployVerticle(api));
+        } catch (Exception e) {
+            AuditRun.closeAll(groups);
+            App.await(stores.close());
+            throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage(), e);
+        }
+        scheduler.start();
+        if (options.unleash() && !config.chaos().enabled()) {
+            LOG.warn("--unleash is given but chaos.enabled is false in {}: chaos runs stay dry runs", config.file());
+        }
+        return new Daemon(app, groups, stores, scheduler, runs, killSwitch, api, deployment);
+    }
+
+    private static Scorecard report(PhoenixConfig config, AuditEngine.Outcome outcome) {
+        for (ConfigException e : outcome.configErrors()) {
+            LOG.error("{}", ConfigFileException.at(config.file(), config.tree(), e).getMessage());
+        }
+        for (String g : outcome.unreachable()) {
+            LOG.error("group {}: its provider could not be reached", g);
+        }
+        return outcome.scorecard();
+    }
+
+    int port() {
+        return api.actualPort();
+    }
+
+    RunCoordinator runs() {
+        return runs;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    Stores stores() {
+        return stores;
+    }
+
+    /**
+     * Stops gracefully: no new run, no new timer; the run in flight gets until {@code deadline} and is
+     * then cut short and recorded as incomplete; then the API stops and fleets and stores are closed.
+     * Calling it again returns the same future.
+     */
+    synchronized Future<Void> stop(Duration deadline) {
+        if (stopping == null) {
+            LOG.info("stopping: no new runs; the run in progress gets up to {}", deadline);
+            scheduler.stop();
+            stopping = runs.shutdown(deadline)
+                    .otherwiseEmpty()
+                    .compose(v -> app.vertx().undeploy(deployment).otherwiseEmpty())
+                    .compose(v -> {
+                        List<Future<Void>> closing = new java.util.ArrayList<>();
+                        groups.forEach(g -> closing.add(g.fleet().close().otherwiseEmpty()));
+                        closing.add(stores.close().otherwiseEmpty());
+                        return Future.join(closing).<Void>mapEmpty().otherwiseEmpty();
+                    })
+                    .onComplete(x -> LOG.info("stopped"));
+        }
+        return stopping;
+    }
+}

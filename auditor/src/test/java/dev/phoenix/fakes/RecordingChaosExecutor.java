@@ -1,0 +1,43 @@
+package dev.phoenix.fakes;
+
+import dev.phoenix.chaos.ChaosExecutor;
+import dev.phoenix.fleet.Fleet;
+import dev.phoenix.model.Member;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A chaos executor that records which victims it was asked to replace and terminates nothing:
+ * it asks the (fake) fleet for a replacement, or fails for victims listed in {@link #failFor}.
+ */
+public final class RecordingChaosExecutor implements ChaosExecutor {
+
+    private final List<String> calls = new ArrayList<>();
+    private final Set<String> failFor;
+
+    public RecordingChaosExecutor() {
+        this(Set.of());
+    }
+
+    /** @param failFor victims whose replacement fails (REPLACEMENT_FAILED) */
+    public RecordingChaosExecutor(Set<String> failFor) {
+        this.failFor = Set.copyOf(failFor);
+    }
+
+    @Override
+    public synchronized Future<Member> replace(Fleet fleet, Member victim, Duration timeout) {
+        calls.add(victim.id());
+        if (failFor.contains(victim.id())) {
+            return Future.failedFuture("no capacity to launch a replacement for " + victim.id());
+        }
+        return fleet.replace(victim, timeout);
+    }
+
+    /** Victims the executor was asked to replace, in order. */
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+}

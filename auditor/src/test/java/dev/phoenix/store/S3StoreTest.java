@@ -1,0 +1,134 @@
+package dev.phoenix.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phoenix.baseline.Acceptance;
+import dev.phoenix.baseline.AcceptanceLog;
+import dev.phoenix.baseline.GroupBaselines;
+import dev.phoenix.baseline.ObjectBaselineStore;
+import dev.phoenix.chaos.ObjectChaosLedger;
+import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.model.Fingerprint;
+import dev.phoenix.spi.Settings;
+import dev.phoenix.testing.Requirements;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/** The s3:// store against the AWS emulator (moto's server on 127.0.0.1:4566), in a bucket of its own. */
+@ExtendWith(VertxExtension.class)
+class S3StoreTest {
+
+    static final Map<String, String> ENV = Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test");
+    static String endpoint;
+    static String bucket;
+    static S3AsyncClient s3;
+
+    @BeforeAll
+    static void emulator() throws Exception {
+        endpoint = Requirements.awsEmulator();
+        bucket = "phoenix-test-" + UUID.randomUUID().toString().substring(0, 8);
+        s3 = S3Clients.create(S3Clients.target(Settings.of("aws", Map.of("endpoint", endpoint, "region", "us-east-1")), ENV), ENV);
+        s3.createBucket(b -> b.bucket(bucket)).get();
+    }
+
+    @AfterAll
+    static void close() {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    private S3ObjectStore store(Vertx vertx, String prefix) {
+        return new S3ObjectStore(s3, bucket, prefix, vertx, false);
+    }
+
+    @Test
+    void objects_roundTripListAndDelete(Vertx vertx, VertxTestContext t) {
+        S3ObjectStore store = store(vertx, "objects/" + UUID.randomUUID());
+        store.put("a/one.json", "{\"n\":1}".getBytes())
+                .compose(v -> store.put("a/two.json", "{\"n\":2}".getBytes()))
+                .compose(v -> store.put("b/three.json", "{}".getBytes()))
+                .compose(v -> store.list("a/"))
+                .compose(keys -> {
+                    t.verify(() -> assertThat(keys).containsExactly("a/one.json", "a/two.json"));
+                    return store.get("a/two.json");
+                })
+                .compose(found -> {
+                    t.verify(() -> assertThat(new String(found.orElseThrow())).isEqualTo("{\"n\":2}"));
+                    return store.delete("a/two.json");
+                })
+                .compose(v -> store.get("a/two.json"))
+                .onComplete(t.succeeding(found -> t.verify(() -> {
+                    assertThat(found).isEmpty();
+                    t.completeNow();
+                })));
+    }
+
+    @Test
+    void missingBucket_failsNamingTheObjectAndTheCause(Vertx vertx, VertxTestContext t) {
+        S3ObjectStore store = new S3ObjectStore(s3, "phoenix-no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8), "p",
+                vertx, false);
+        store.put("baselines/web.json", new byte[] {1}).onComplete(t.failing(e -> t.verify(() -> {
+            assertThat(e).hasMessageStartingWith("cannot write s3://phoenix-no-such-bucket-").hasMessageContaining("NoSuchBucket");
+            t.completeNow();
+        })));
+    }
+
+    @Test
+    void baselinesLedgerHistoryAndDecisions_workOnS3(Vertx vertx, VertxTestContext t) {
+        S3ObjectStore store = store(vertx, "phoenix/" + UUID.randomUUID());
+        ObjectBaselineStore baselines = new ObjectBaselineStore(store);
+        ObjectChaosLedger ledger = new ObjectChaosLedger(store);
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-10T00:00:00Z"));
+        RunHistory history = new StoredRunHistory(store, new HistorySettings(2, Duration.ZERO), clock);
+        AcceptanceLog log = new AcceptanceLog(store, new Random(1));
+        Instant at = Instant.parse("2026-03-04T10:30:00Z");
+        Fingerprint fp = Fingerprint.ofMap(Map.of("app.version", "1.0"));
+        baselines.load("web")
+                .compose(b -> {
+                    b.putMember("web-1", fp, "web:1", at, "alice", "accepted drift: app.version");
+                    return baselines.save(b);
+                })
+                .compose(v -> ledger.recordTermination("web", "web-2", at))
+                .compose(v -> Future.all(List.of(
+                        history.save(Scorecards.at(Instant.parse("2026-03-01T10:00:00Z"), "a", 80)),
+                        history.save(Scorecards.at(Instant.parse("2026-03-02T10:00:00Z"), "b", 81)))))
+                .compose(v -> history.save(Scorecards.at(Instant.parse("2026-03-03T10:00:00Z"), "c", 82)))
+                .compose(v -> log.append("web", List.of(new Acceptance(at, "alice", "accept", "web", "member web-1", null,
+                        fp.digest(), List.of(), "patch window"))))
+                // a new process: new store objects on the same bucket and prefix
+                .compose(v -> {
+                    S3ObjectStore again = new S3ObjectStore(s3, bucket, store.describe().replace("s3://" + bucket + "/", ""), vertx, false);
+                    return Future.all(new ObjectBaselineStore(again).load("web"), new ObjectChaosLedger(again).lastTerminations(),
+                            new StoredRunHistory(again, HistorySettings.defaults(), clock).list(10),
+                            new AcceptanceLog(again, new Random(2)).list("web"));
+                })
+                .onComplete(t.succeeding(all -> t.verify(() -> {
+                    GroupBaselines b = all.resultAt(0);
+                    assertThat(b.member("web-1")).get().satisfies(c -> {
+                        assertThat(c.entry().acceptedBy()).isEqualTo("alice");
+                        assertThat(c.fingerprint()).isEqualTo(fp);
+                    });
+                    Map<String, Instant> last = all.resultAt(1);
+                    assertThat(last).containsEntry("web", at);
+                    List<RunSummary> runs = all.resultAt(2);
+                    assertThat(runs).extracting(r -> r.score().overall()).containsExactly(82, 81);
+                    List<Acceptance> decisions = all.resultAt(3);
+                    assertThat(decisions).singleElement().satisfies(a -> assertThat(a.by()).isEqualTo("alice"));
+                    t.completeNow();
+                })));
+    }
+}
