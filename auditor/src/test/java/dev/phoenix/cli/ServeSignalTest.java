@@ -42,7 +42,9 @@ class ServeSignalTest {
                 chaos: {enabled: true, max-per-group: 1, replace-timeout: 5m}
                 """);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.phoenix.cli.Main",
+        // the product's logback.xml, not the test one that the test class path would pick first
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"), "dev.phoenix.cli.Main",
                 "serve", "--config", config.toString(), "--port", "0", "--unleash", "--shutdown-timeout", "1s", "--log-format", "json")
                 .redirectError(dir.resolve("serve.err").toFile());
         pb.environment().remove("PHOENIX_LOG_LEVEL");
