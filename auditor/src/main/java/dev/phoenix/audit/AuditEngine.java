@@ -135,7 +135,8 @@ public final class AuditEngine {
             }
             List<Observed> observed = ar.result();
             return baselines.load(g.name()).compose(b -> {
-                GroupJudgement judgement = DriftJudge.judge(g.name(), observed, b, ctx.clock().instant());
+                GroupJudgement judgement = DriftJudge.judge(g.name(), observed, g.fleet().targetProvenance().orElse(null), b,
+                        ctx.clock().instant());
                 return baselines.save(b).map(v -> new GroupAudit(g, observed, judgement, b, null));
             });
         });
