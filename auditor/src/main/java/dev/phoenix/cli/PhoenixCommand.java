@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 @Command(name = "phoenix", mixinStandardHelpOptions = true, version = "phoenix 0.1.0",
         description = "Chaos-style consistency auditor for hybrid fleets: proves immutable members reproduce "
                 + "from their image and flags mutable hosts that drifted from their baseline.",
-        subcommands = {DemoCommand.class, AuditCommand.class, BaselineCommand.class, ReportCommand.class,
+        subcommands = {DemoCommand.class, AuditCommand.class, BaselineCommand.class, ReportCommand.class, LocalstackCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok; 1 findings or score under --fail-under; 2 usage or configuration error;",
                 "3 a provider could not be reached at all."})
