@@ -45,8 +45,9 @@ final class LocalstackCommand implements Callable<Integer> {
     /** {@code phoenix localstack up}. */
     @Command(name = "up", mixinStandardHelpOptions = true,
             description = {"Start a LocalStack-compatible emulator with Testcontainers (host networking) and print its",
-                    "endpoint; stops it when interrupted (Ctrl-C). Needs a Docker engine; where the Ryuk image cannot",
-                    "be pulled, set TESTCONTAINERS_RYUK_DISABLED=true."})
+                    "endpoint; stops it when interrupted (Ctrl-C). Needs a Docker engine. Without a bridge network or",
+                    "registry access, set TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_CHECKS_DISABLE=true",
+                    "TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1."})
     static final class Up implements Callable<Integer> {
 
         @ParentCommand
@@ -80,8 +81,9 @@ final class LocalstackCommand implements Callable<Integer> {
                         .withLabels(Map.of("dev.phoenix.command", "localstack-up")));
             } catch (IllegalStateException e) {
                 app.err.println("phoenix: " + e.getMessage());
-                if (!"true".equalsIgnoreCase(app.env.get("TESTCONTAINERS_RYUK_DISABLED"))) {
-                    app.err.println("phoenix: hint: where the Ryuk image cannot be pulled, set TESTCONTAINERS_RYUK_DISABLED=true");
+                if (app.env.get("TESTCONTAINERS_RYUK_DISABLED") == null || app.env.get("TESTCONTAINERS_HOST_OVERRIDE") == null) {
+                    app.err.println("phoenix: hint: on a Docker engine without a bridge network or registry access, set "
+                            + "TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_CHECKS_DISABLE=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1");
                 }
                 return ExitCode.UNREACHABLE;
             }
