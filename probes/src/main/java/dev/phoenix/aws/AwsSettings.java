@@ -113,7 +113,8 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException(path, "not a valid URL: " + e.getMessage());
+            throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text
+                    + "' (" + e.getReason() + ")");
         }
     }
 
