@@ -5,6 +5,8 @@ import io.vertx.core.Completable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,12 +53,14 @@ import software.amazon.awssdk.services.ssm.SsmAsyncClient;
  * stops before the instance-metadata lookup and falls back to the dummy key {@code test}, so
  * that nothing is ever sent to 169.254.169.254. Keys are never logged.
  */
-public final class AwsClients {
+public final class AwsClients implements Shareable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+    private static final String SHARED_MAP = "dev.phoenix.aws.clients";
 
     private final Vertx vertx;
     private final AwsSettings settings;
+    private final io.netty.channel.EventLoopGroup eventLoop;
     private final SdkAsyncHttpClient http;
     private final Ec2AsyncClient ec2;
     private final AutoScalingAsyncClient autoScaling;
@@ -65,8 +69,11 @@ public final class AwsClients {
     private AwsClients(Vertx vertx, AwsSettings settings, Map<String, String> env) {
         this.vertx = vertx;
         this.settings = settings;
+        // our own small event loop, so that closing does not wait for the SDK's graceful two-second quiet period
+        // (a NioEventLoopGroup: the SDK recognises no other group type, although Netty 4.2 deprecates it)
+        this.eventLoop = nioEventLoop();
         this.http = NettyNioAsyncHttpClient.builder()
-                .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(2))
+                .eventLoopGroup(SdkEventLoopGroup.create(eventLoop))
                 .connectionTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .maxConcurrency(64)
@@ -78,14 +85,33 @@ public final class AwsClients {
         LOG.debug("AWS clients created for {}", settings.describe());
     }
 
+    @SuppressWarnings("deprecation")
+    private static io.netty.channel.EventLoopGroup nioEventLoop() {
+        return new io.netty.channel.nio.NioEventLoopGroup(2, new io.netty.util.concurrent.DefaultThreadFactory("phoenix-aws", true));
+    }
+
     /** The clients for {@code settings}, created on first use and shared until Vert.x closes. */
     public static AwsClients shared(ProviderContext ctx, AwsSettings settings) {
         VertxInternal vertx = (VertxInternal) ctx.vertx();
-        return vertx.createSharedResource("phoenix-aws-clients", settings.key(), vertx.closeFuture(), closeFuture -> {
+        LocalMap<String, AwsClients> shared = vertx.sharedData().getLocalMap(SHARED_MAP);
+        AwsClients existing = shared.get(settings.key());
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (AwsClients.class) {
+            existing = shared.get(settings.key());
+            if (existing != null) {
+                return existing;
+            }
             AwsClients clients = new AwsClients(vertx, settings, ctx.env());
-            closeFuture.add(clients::close);
+            shared.put(settings.key(), clients);
+            // closed with Vert.x: the map is per Vert.x instance, so a closed one never hands out closed clients
+            vertx.addCloseHook(done -> {
+                shared.remove(settings.key());
+                clients.close(done);
+            });
             return clients;
-        });
+        }
     }
 
     public AwsSettings settings() {
@@ -126,11 +152,13 @@ public final class AwsClients {
             autoScaling.close();
             ssm.close();
             http.close();
-            LOG.debug("AWS clients closed for {}", settings.describe());
         } catch (RuntimeException e) {
             LOG.warn("closing the AWS clients for {}: {}", settings.describe(), e.getMessage());
         }
-        done.succeed();
+        eventLoop.shutdownGracefully(0, 500, java.util.concurrent.TimeUnit.MILLISECONDS).addListener(f -> {
+            LOG.debug("AWS clients closed for {}", settings.describe());
+            done.succeed();
+        });
     }
 
     private <B extends AwsAsyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder,
