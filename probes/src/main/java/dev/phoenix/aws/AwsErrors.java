@@ -69,6 +69,9 @@ public final class AwsErrors {
             if (c instanceof SdkException && c.getMessage() != null && c.getMessage().startsWith("Unable to load credentials")) {
                 return true;
             }
+            if (c.getMessage() != null && c.getMessage().startsWith("Acquire operation took longer")) {
+                return true; // the HTTP client could not open a connection in time: the endpoint does not accept
+            }
         }
         return false;
     }

@@ -22,6 +22,8 @@ class AwsErrorsTest {
                 new ConnectException("Connection refused"))))).isTrue();
         assertThat(AwsErrors.unreachable(service(401, "AuthFailure", "AWS was not able to validate the provided access credentials"))).isTrue();
         assertThat(AwsErrors.unreachable(SdkClientException.create("Unable to load credentials from any of the providers"))).isTrue();
+        assertThat(AwsErrors.unreachable(SdkClientException.create("Unable to execute HTTP request",
+                new java.util.concurrent.TimeoutException("Acquire operation took longer than 10000 milliseconds.")))).isTrue();
     }
 
     @Test
