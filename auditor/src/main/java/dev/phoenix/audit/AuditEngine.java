@@ -208,7 +208,8 @@ public final class AuditEngine {
             long loadStart = System.nanoTime();
             return baselines.load(g.name()).compose(b -> {
                 long judgeStart = System.nanoTime();
-                GroupJudgement judgement = DriftJudge.judge(g.name(), observed, b, ctx.clock().instant());
+                GroupJudgement judgement = DriftJudge.judge(g.name(), observed, g.fleet().targetProvenance().orElse(null), b,
+                        ctx.clock().instant());
                 long saveStart = System.nanoTime();
                 return baselines.save(b).map(v -> {
                     LOG.debug("group {}: baselines loaded in {} ms, judged in {} ms, saved in {} ms", g.name(),

@@ -105,7 +105,8 @@ final class BaselineCommand implements Callable<Integer> {
                         new AuditEngine(ctx, store).observeGroup(g, cfg.probing().concurrency(), cfg.probing().timeout())));
                 GroupBaselines b = App.await(store.load(g.name()));
                 List<Acceptance> decisions = new ArrayList<>();
-                found |= update(app, g.name(), observed, b, who, ctx.clock().instant(), decisions);
+                found |= update(app, g.name(), observed, g.fleet().targetProvenance().orElse(null), b, who,
+                        ctx.clock().instant(), decisions);
                 App.await(store.save(b));
                 App.await(stores.acceptances.append(g.name(), decisions));
             }
@@ -120,8 +121,8 @@ final class BaselineCommand implements Callable<Integer> {
         }
     }
 
-    private boolean update(App app, String groupName, List<Observed> observed, GroupBaselines b, String who, Instant now,
-                           List<Acceptance> decisions) {
+    private boolean update(App app, String groupName, List<Observed> observed, String target, GroupBaselines b, String who,
+                           Instant now, List<Acceptance> decisions) {
         boolean found = false;
         List<Observed> selected = new ArrayList<>();
         for (Observed o : observed) {
@@ -139,7 +140,10 @@ final class BaselineCommand implements Callable<Integer> {
         if (action == Action.capture && member == null) {
             // a fresh capture of the whole group: judge against empty baselines, which captures everything
             GroupBaselines fresh = GroupBaselines.empty(groupName);
-            DriftJudge.judge(groupName, selected, fresh, now);
+            DriftJudge.judge(groupName, selected, target, fresh, now);
+            if (fresh.currentProvenance() != null) {
+                b.currentProvenance(fresh.currentProvenance());
+            }
             fresh.members().forEach((id, e) -> b.putMember(id, fresh.member(id).orElseThrow().fingerprint(), e.provenance(),
                     now, who, note("captured")));
             fresh.goldens().forEach((prov, e) -> b.putGolden(fresh.golden(prov).orElseThrow().fingerprint(), prov, now, who,

@@ -102,8 +102,21 @@ public final class ConfigLoader {
         dev.phoenix.store.HistorySettings.parse(root.child("history"));
         return new PhoenixConfig(file, tree, root, root.string("store", ".phoenix"), groups, chaos,
                 root.has("report") ? ReportSettings.parse(root.child("report")) : ReportSettings.defaults(),
-                root.has("probing") ? ProbingSettings.parse(root.child("probing")) : ProbingSettings.defaults(),
+                ProbingSettings.parse(root.has("probing") ? root.child("probing") : Settings.empty("probing"), awsEmulator(root)),
                 root.child("schedule"));
+    }
+
+    /** Whether {@code aws.endpoint} points at an emulator on this machine (127.0.0.0/8 or localhost). */
+    private static boolean awsEmulator(Settings root) {
+        Settings aws = root.child("aws");
+        if (!aws.isMap() || !aws.has("endpoint") || !aws.child("endpoint").isScalar()) {
+            return false;
+        }
+        try {
+            return dev.phoenix.aws.AwsSettings.isLoopback(new java.net.URI(aws.string("endpoint").trim()));
+        } catch (java.net.URISyntaxException e) {
+            return false; // reported by the AWS sources that read it
+        }
     }
 
     private GroupConfig group(Settings g) {

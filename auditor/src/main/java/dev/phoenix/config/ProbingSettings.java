@@ -13,7 +13,9 @@ import java.util.List;
  *
  * @param concurrency     probe calls in flight at once, across all groups
  * @param timeout         deadline for one probe call (the probe's own timeouts are usually shorter)
- * @param loopbackOnly    {@code targets: loopback}: only 127.0.0.0/8 may be contacted (tests, emulators)
+ * @param loopbackOnly    {@code targets: loopback}: only 127.0.0.0/8 may be contacted (tests, emulators); the
+ *                        default when {@code aws.endpoint} is on loopback, since the addresses an emulator
+ *                        reports for instances are fictional or someone else's
  */
 public record ProbingSettings(int concurrency, Duration timeout, boolean loopbackOnly) {
 
@@ -27,8 +29,13 @@ public record ProbingSettings(int concurrency, Duration timeout, boolean loopbac
     }
 
     static ProbingSettings parse(Settings s) {
+        return parse(s, false);
+    }
+
+    /** @param loopbackByDefault {@code targets} defaults to {@code loopback} (the config points AWS at an emulator on loopback) */
+    static ProbingSettings parse(Settings s, boolean loopbackByDefault) {
         s.requireKeys(KEYS);
-        String targets = s.string("targets", "any");
+        String targets = s.string("targets", loopbackByDefault ? "loopback" : "any");
         if (!targets.equals("any") && !targets.equals("loopback")) {
             throw s.child("targets").error("expected any or loopback, found '" + targets + "'");
         }

@@ -29,8 +29,13 @@ import java.util.Objects;
  *       provenance. The golden is the stored one, or, the first time a provenance is seen, the
  *       consensus (the fingerprint most members share among those that report no in-place change,
  *       such as {@code docker.diff./etc/app.conf}: a golden is what the image gives, so a container
- *       changed in place is MUTATED even when it is its group's only member). A group
- *       moving to a new provenance is a rollout, not drift.</li>
+ *       changed in place is MUTATED even when it is its group's only member).</li>
+ *   <li>The group's provenance is what its fleet says new members are built from
+ *       ({@link dev.phoenix.fleet.Fleet#targetProvenance()}, e.g. an Auto Scaling group's AMI and
+ *       launch-template version) or, when the fleet has no such notion, the provenance most
+ *       immutable members share. When it changes the group is reported as a rollout, not drift,
+ *       even before any member was replaced; members built from the old provenance are still
+ *       judged against that provenance's golden.</li>
  * </ul>
  *
  * Captures are written into {@code baselines}; the caller saves them.
@@ -43,6 +48,14 @@ public final class DriftJudge {
     }
 
     public static GroupJudgement judge(String group, List<Observed> observed, GroupBaselines baselines, Instant now) {
+        return judge(group, observed, null, baselines, now);
+    }
+
+    /**
+     * @param target what the group's fleet builds new members from, or null when it cannot tell
+     */
+    public static GroupJudgement judge(String group, List<Observed> observed, String target, GroupBaselines baselines,
+                                       Instant now) {
         Map<String, MemberResult> results = new LinkedHashMap<>();
         List<Rollout> rollouts = new ArrayList<>();
         Map<String, List<Observed>> immutableByProvenance = new LinkedHashMap<>();
@@ -72,11 +85,12 @@ public final class DriftJudge {
             }
             judgeImmutable(provenance, members, baselines, now, goldens, results);
         }
-        if (busiest != null) {
-            if (previous != null && !previous.equals(busiest) && baselines.golden(previous).isPresent()) {
-                rollouts.add(new Rollout(group, null, previous, busiest));
+        String current = target != null && !target.isEmpty() ? target : busiest;
+        if (current != null) {
+            if (previous != null && !previous.equals(current) && baselines.golden(previous).isPresent()) {
+                rollouts.add(new Rollout(group, null, previous, current));
             }
-            baselines.currentProvenance(busiest);
+            baselines.currentProvenance(current);
         }
         return new GroupJudgement(new ArrayList<>(results.values()), rollouts, goldens);
     }

@@ -32,6 +32,16 @@ public interface Fleet {
      */
     Future<Member> replace(Member victim, Duration timeout);
 
+    /**
+     * What a member launched into the group now would be built from (for an Auto Scaling group: the
+     * AMI and launch-template version it launches), as learned by the last {@link #discover()};
+     * empty when the provider has no such notion. When it changes between two audits the group is
+     * reported as a rollout, even before any member was replaced.
+     */
+    default java.util.Optional<String> targetProvenance() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases clients and servers. */
     default Future<Void> close() {
         return Future.succeededFuture();

@@ -56,6 +56,30 @@ public final class Requirements {
         require(problem, "a Docker engine (start dockerd, see .ci/setup.d/20-docker.sh)");
     }
 
+    /**
+     * Requires a local Docker image (images are built from local files here, e.g. by
+     * {@code .ci/setup.d/50-localstack-image.sh}; nothing can be pulled).
+     */
+    public static void dockerImage(String image) {
+        Path socket = dockerSocket();
+        String problem = null;
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            String ref = java.net.URLEncoder.encode(image, StandardCharsets.UTF_8).replace("%2F", "/").replace("%3A", ":");
+            ch.write(ByteBuffer.wrap(("GET /images/" + ref + "/json HTTP/1.0\r\nHost: docker\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buf = ByteBuffer.allocate(256);
+            ch.read(buf);
+            String answer = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+            if (!answer.contains(" 200 ")) {
+                problem = "no image " + image + " in the Docker engine (" + answer.lines().findFirst().orElse("") + ")";
+            }
+        } catch (IOException e) {
+            problem = "the Docker engine at " + socket + " does not answer: " + e.getMessage();
+        }
+        require(problem, "the local image " + image + " (built by .ci/setup.d/50-localstack-image.sh)");
+    }
+
     /** Requires the AWS emulator (moto's server or LocalStack) over HTTP; returns its endpoint. */
     public static String awsEmulator() {
         String endpoint = System.getenv().getOrDefault("PHOENIX_TEST_AWS_ENDPOINT", DEFAULT_AWS_ENDPOINT);

@@ -1,0 +1,202 @@
+package dev.phoenix.aws;
+
+import dev.phoenix.spi.ProviderContext;
+import io.vertx.core.Completable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientAsyncConfiguration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
+import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ssm.SsmAsyncClient;
+
+/**
+ * The AWS SDK v2 async clients (EC2, Auto Scaling, SSM) for one region, endpoint and profile,
+ * shared by every fleet and probe of a process that uses the same settings and closed when
+ * Vert.x closes. Calls are bridged to Vert.x futures on the caller's context.
+ *
+ * <pre>{@code
+ * AwsClients aws = AwsClients.shared(ctx, AwsSettings.from(spec.root(), ctx.env()));
+ * aws.call(c -> c.ec2().describeInstances(r -> r.instanceIds(id)))
+ *    .onSuccess(resp -> ...);                       // completes on the caller's Vert.x context
+ * }</pre>
+ *
+ * <p>All three clients share one Netty-based HTTP client (on the same Netty as Vert.x) with
+ * a small event loop of its own. Throttling and 5xx answers are retried with the SDK's standard
+ * retry strategy (exponential backoff with jitter). Credentials come from the default chain (or
+ * the configured profile); against an emulator on loopback, where any key is accepted, the chain
+ * stops before the instance-metadata lookup and falls back to the dummy key {@code test}, so
+ * that nothing is ever sent to 169.254.169.254. Keys are never logged.
+ */
+public final class AwsClients implements Shareable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+    private static final String SHARED_MAP = "dev.phoenix.aws.clients";
+
+    private final Vertx vertx;
+    private final AwsSettings settings;
+    private final io.netty.channel.EventLoopGroup eventLoop;
+    private final SdkAsyncHttpClient http;
+    private final Ec2AsyncClient ec2;
+    private final AutoScalingAsyncClient autoScaling;
+    private final SsmAsyncClient ssm;
+
+    private AwsClients(Vertx vertx, AwsSettings settings, Map<String, String> env) {
+        this.vertx = vertx;
+        this.settings = settings;
+        // our own small event loop, so that closing does not wait for the SDK's graceful two-second quiet period
+        // (a NioEventLoopGroup: the SDK recognises no other group type, although Netty 4.2 deprecates it)
+        this.eventLoop = nioEventLoop();
+        this.http = NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(SdkEventLoopGroup.create(eventLoop))
+                .connectionTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
+                .maxConcurrency(64)
+                .build();
+        AwsCredentialsProvider credentials = credentials(settings, env);
+        this.ec2 = configure(Ec2AsyncClient.builder(), credentials).build();
+        this.autoScaling = configure(AutoScalingAsyncClient.builder(), credentials).build();
+        this.ssm = configure(SsmAsyncClient.builder(), credentials).build();
+        LOG.debug("AWS clients created for {}", settings.describe());
+    }
+
+    @SuppressWarnings("deprecation")
+    private static io.netty.channel.EventLoopGroup nioEventLoop() {
+        return new io.netty.channel.nio.NioEventLoopGroup(2, new io.netty.util.concurrent.DefaultThreadFactory("phoenix-aws", true));
+    }
+
+    /** The clients for {@code settings}, created on first use and shared until Vert.x closes. */
+    public static AwsClients shared(ProviderContext ctx, AwsSettings settings) {
+        VertxInternal vertx = (VertxInternal) ctx.vertx();
+        LocalMap<String, AwsClients> shared = vertx.sharedData().getLocalMap(SHARED_MAP);
+        AwsClients existing = shared.get(settings.key());
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (AwsClients.class) {
+            existing = shared.get(settings.key());
+            if (existing != null) {
+                return existing;
+            }
+            AwsClients clients = new AwsClients(vertx, settings, ctx.env());
+            shared.put(settings.key(), clients);
+            // closed with Vert.x: the map is per Vert.x instance, so a closed one never hands out closed clients
+            vertx.addCloseHook(done -> {
+                shared.remove(settings.key());
+                clients.close(done);
+            });
+            return clients;
+        }
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public Ec2AsyncClient ec2() {
+        return ec2;
+    }
+
+    public AutoScalingAsyncClient autoScaling() {
+        return autoScaling;
+    }
+
+    public SsmAsyncClient ssm() {
+        return ssm;
+    }
+
+    /**
+     * Runs one SDK call and completes on the caller's Vert.x context. A call that throws
+     * instead of returning a failed future gives a failed future all the same.
+     */
+    public <T> Future<T> call(Function<AwsClients, CompletableFuture<T>> call) {
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        CompletableFuture<T> cf;
+        try {
+            cf = call.apply(this);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return Future.fromCompletionStage(cf, context)
+                .recover(e -> Future.failedFuture(AwsErrors.unwrap(e)));
+    }
+
+    private void close(Completable<Void> done) {
+        try {
+            ec2.close();
+            autoScaling.close();
+            ssm.close();
+            http.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the AWS clients for {}: {}", settings.describe(), e.getMessage());
+        }
+        eventLoop.shutdownGracefully(0, 500, java.util.concurrent.TimeUnit.MILLISECONDS).addListener(f -> {
+            LOG.debug("AWS clients closed for {}", settings.describe());
+            done.succeed();
+        });
+    }
+
+    private <B extends AwsAsyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder,
+                                                                                            AwsCredentialsProvider credentials) {
+        builder.httpClient(http)
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
+                        .apiCallTimeout(settings.timeout())
+                        .build())
+                // completions only hop to a Vert.x context, so they may run on the SDK's I/O thread
+                .asyncConfiguration(ClientAsyncConfiguration.builder()
+                        .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, Runnable::run)
+                        .build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    static AwsCredentialsProvider credentials(AwsSettings settings, Map<String, String> env) {
+        if (!settings.loopbackEndpoint()) {
+            DefaultCredentialsProvider.Builder b = DefaultCredentialsProvider.builder();
+            settings.profile().ifPresent(b::profileName);
+            return b.build();
+        }
+        // An emulator on this machine: the usual sources, but never the instance-metadata service.
+        AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true);
+        String key = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        if (key != null && !key.isBlank() && secret != null && !secret.isBlank()) {
+            String token = env.get("AWS_SESSION_TOKEN");
+            chain.addCredentialsProvider(StaticCredentialsProvider.create(token == null || token.isBlank()
+                    ? AwsBasicCredentials.create(key, secret) : AwsSessionCredentials.create(key, secret, token)));
+        }
+        chain.addCredentialsProvider(SystemPropertyCredentialsProvider.create());
+        settings.profile().ifPresent(p -> chain.addCredentialsProvider(ProfileCredentialsProvider.create(p)));
+        chain.addCredentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        return chain.build();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.phoenix.aws;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** One-line descriptions of SDK failures, and which of them mean the provider cannot be asked at all. */
+public final class AwsErrors {
+
+    private static final Set<String> AUTH_CODES = Set.of("AuthFailure", "UnrecognizedClientException", "InvalidClientTokenId",
+            "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException", "AccessDenied", "AccessDeniedException",
+            "UnauthorizedOperation", "InvalidAccessKeyId", "OptInRequired");
+
+    private AwsErrors() {
+    }
+
+    /** The SDK exception inside the wrappers futures add. */
+    public static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** {@code DescribeInstances: AuthFailure: AWS was not able to validate the provided access credentials (HTTP 401)}. */
+    public static String describe(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof AwsServiceException ase) {
+            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            String msg = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
+            return (code == null ? "" : code + ": ") + (msg == null ? firstLine(ase.getMessage()) : firstLine(msg))
+                    + " (HTTP " + ase.statusCode() + ")";
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootMsg = root.getMessage();
+        String msg = t.getMessage();
+        if (root != t && rootMsg != null && !rootMsg.isBlank()) {
+            return firstLine(rootMsg) + (root instanceof ConnectException ? " (" + root.getClass().getSimpleName() + ")" : "");
+        }
+        return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : firstLine(msg);
+    }
+
+    /**
+     * Whether {@code e} means that nothing can be asked of this endpoint with these credentials:
+     * refused or unresolvable connections, missing or rejected credentials.
+     */
+    public static boolean unreachable(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof AwsServiceException ase) {
+            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            return ase.statusCode() == 401 || (code != null && AUTH_CODES.contains(code));
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException
+                    || c instanceof ClosedChannelException
+                    || c.getClass().getName().equals("io.netty.channel.ConnectTimeoutException")) {
+                return true;
+            }
+            if (c instanceof SdkException && c.getMessage() != null && c.getMessage().startsWith("Unable to load credentials")) {
+                return true;
+            }
+            if (c.getMessage() != null && c.getMessage().startsWith("Acquire operation took longer")) {
+                return true; // the HTTP client could not open a connection in time: the endpoint does not accept
+            }
+        }
+        return false;
+    }
+
+    /** Whether the service answered that the named resource does not exist. */
+    static boolean notFound(Throwable e, String... codes) {
+        Throwable t = unwrap(e);
+        if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            String code = ase.awsErrorDetails().errorCode();
+            for (String c : codes) {
+                if (c.equals(code)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int nl = text.indexOf('\n');
+        String line = nl < 0 ? text : text.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.phoenix.aws;
+
+import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Settings;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The provider-wide {@code aws:} section of the config, with the AWS environment variables as
+ * fallbacks: where to send requests and as whom.
+ *
+ * <pre>{@code
+ * aws: {region: us-east-1, endpoint: http://127.0.0.1:4566, profile: audit, max-attempts: 5, timeout: 30s}
+ * }</pre>
+ *
+ * <p>Precedence: the config, then {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} /
+ * {@code AWS_DEFAULT_REGION} and {@code AWS_PROFILE} from the environment, then {@code us-east-1}
+ * and the default credential chain.
+ *
+ * @param region      the region every client talks to
+ * @param endpoint    an endpoint override (an emulator such as LocalStack or moto), if any
+ * @param profile     a named profile of {@code ~/.aws/config} for credentials, if any
+ * @param maxAttempts attempts per API call, the first included; throttling and 5xx answers are retried with backoff
+ * @param timeout     deadline for one API call, retries included
+ */
+public record AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout) {
+
+    static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
+
+    public AwsSettings {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Reads the {@code aws:} section of {@code root}, falling back to {@code env}. */
+    public static AwsSettings from(Settings root, Map<String, String> env) {
+        Settings s = root.child("aws");
+        if (!s.isNull() && !s.isMap()) {
+            throw s.error("expected a map such as {region: us-east-1, endpoint: http://127.0.0.1:4566}");
+        }
+        s.requireKeys(KEYS);
+        String region = s.optionalString("region")
+                .or(() -> nonBlank(env.get("AWS_REGION")))
+                .or(() -> nonBlank(env.get("AWS_DEFAULT_REGION")))
+                .orElse("us-east-1");
+        if (!region.matches("[a-z0-9-]{1,40}")) {
+            throw s.child("region").error("expected a region such as us-east-1, found '" + region + "'");
+        }
+        Optional<URI> endpoint;
+        if (s.has("endpoint")) {
+            endpoint = Optional.of(endpoint(s.string("endpoint"), s.child("endpoint").path()));
+        } else {
+            endpoint = nonBlank(env.get("AWS_ENDPOINT_URL")).map(e -> endpoint(e, "AWS_ENDPOINT_URL (environment)"));
+        }
+        Optional<String> profile = s.optionalString("profile").or(() -> nonBlank(env.get("AWS_PROFILE")));
+        Duration timeout = s.duration("timeout", Duration.ofSeconds(60));
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw s.child("timeout").error("must be positive");
+        }
+        return new AwsSettings(region, endpoint, profile, s.integer("max-attempts", 5, 1, 20), timeout);
+    }
+
+    /** Whether requests go to an endpoint on 127.0.0.0/8 (an emulator on this machine). */
+    public boolean loopbackEndpoint() {
+        return endpoint.map(AwsSettings::isLoopback).orElse(false);
+    }
+
+    /** {@code region us-east-1 at http://127.0.0.1:4566} or {@code region eu-west-1}, for messages. */
+    public String describe() {
+        return "region " + region + endpoint.map(e -> " at " + e).orElse("") + profile.map(p -> " (profile " + p + ")").orElse("");
+    }
+
+    /** What clients are shared by: two groups in the same region, endpoint and profile use the same clients. */
+    String key() {
+        return region + "|" + endpoint.map(URI::toString).orElse("") + "|" + profile.orElse("") + "|" + maxAttempts + "|" + timeout;
+    }
+
+    /** Whether {@code uri}'s host is a literal loopback address or {@code localhost}; never resolves other names. */
+    public static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static URI endpoint(String text, String path) {
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text
+                    + "' (" + e.getReason() + ")");
+        }
+    }
+
+    private static Optional<String> nonBlank(String v) {
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+}
