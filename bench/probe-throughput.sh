@@ -14,15 +14,15 @@ sizes="${SIZES:-1000 10000 100000}"
 runs="${RUNS:-5}"
 heap="${PHOENIX_HEAP:--Xmx512m}"
 jar="$root/auditor/target/phoenix.jar"
+# Phoenix runs the way users run it: through ./phoenix (its JVM flags and class-data archive),
+# with the heap capped.
+export PHOENIX_JAVA_OPTS="$heap"
 
 for tool in curl java python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is required" >&2; exit 2; }
 done
 [ -x /usr/bin/time ] || { echo "bench: GNU time is required for peak RSS (apt-get install time)" >&2; exit 2; }
-if [ ! -f "$jar" ]; then
-  echo "bench: building $jar" >&2
-  (cd "$root" && mvn -B -q -DskipTests package) >&2
-fi
+"$root/phoenix" --version >/dev/null   # builds the jar and the class-data archive when missing
 
 work="$(mktemp -d /tmp/phoenix-bench.XXXXXX)"
 sim_pid=""
@@ -51,7 +51,7 @@ for n in $sizes; do
 
   phoenix_run() {
     /usr/bin/time -f "%e %M" -o "$dir/time.txt" \
-      java $heap -jar "$jar" audit --config "$dir/phoenix.yaml" --out "$dir/out" > "$dir/audit.log" 2>&1 \
+      "$root/phoenix" audit --config "$dir/phoenix.yaml" --out "$dir/out" > "$dir/audit.log" 2>&1 \
       || { echo "bench: phoenix audit failed (exit $?):" >&2; tail -5 "$dir/audit.log" >&2; exit 1; }
     members=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['members']))" "$dir/out/scorecard.json")
     [ "$members" = "$n" ] || { echo "bench: scorecard has $members members, expected $n" >&2; exit 1; }

@@ -10,8 +10,6 @@ import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URI;
@@ -93,17 +91,10 @@ final class HttpProbe implements Probe {
         List<Fact> facts = new ArrayList<>();
         facts.add(Fact.identity(prefix + "url", url));
         if (options.json()) {
-            Object json;
             try {
-                json = Json.decodeValue(body);
-            } catch (DecodeException e) {
-                return Observation.failed(probeName, "GET " + url + ": response is not JSON ("
-                        + firstLine(e.getMessage()) + ")");
-            }
-            try {
-                JsonFacts.flatten(json, prefix + "json.", options.ignore(), options.identity(), options.maxFacts(), facts);
+                JsonFacts.flatten(body.getBytes(), prefix + "json.", options.ignore(), options.identity(), options.maxFacts(), facts);
             } catch (IllegalArgumentException e) {
-                return Observation.failed(probeName, "GET " + url + ": " + e.getMessage());
+                return Observation.failed(probeName, "GET " + url + ": response is not usable JSON (" + firstLine(e.getMessage()) + ")");
             }
         } else {
             facts.add(Fact.of(prefix + "body.sha256", Fingerprint.sha256Hex(body.getBytes())));

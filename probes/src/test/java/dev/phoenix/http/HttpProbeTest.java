@@ -133,7 +133,7 @@ class HttpProbeTest {
     @Test
     void nonJsonBody_whenJsonIsExpected_isAFailedObservation(VertxTestContext test) {
         probe(Map.of()).observe(member("/html")).onComplete(test.succeeding(obs -> test.verify(() -> {
-            assertThat(obs.error().cause()).contains("response is not JSON");
+            assertThat(obs.error().cause()).contains("response is not usable JSON");
             test.completeNow();
         })));
     }
