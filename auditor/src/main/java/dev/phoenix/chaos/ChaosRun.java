@@ -236,16 +236,46 @@ public final class ChaosRun {
                     .otherwise(e -> ChaosResult.skipped(group, m.id(), "not injecting: " + e.getMessage()));
         }
         Instant start = ctx.clock().instant();
-        return ledger.recordTermination(group, m.id(), start)
-                .compose(v -> {
-                    if (lastTerminations != null) {
-                        lastTerminations.put(group, start);
+        return ledger.recordTermination(group, m.id(), start).transform(recorded -> {
+            if (recorded.failed()) {
+                return Future.succeededFuture(ChaosResult.skipped(group, m.id(), "not injecting: ledger: cannot record the "
+                        + "termination in the chaos ledger (" + recorded.cause().getMessage() + ")"));
+            }
+            if (lastTerminations != null) {
+                lastTerminations.put(group, start);
+            }
+            // Recording can take a network round trip: a stop or the kill switch may have come meanwhile.
+            return lastMomentBlock().compose(block -> {
+                if (block.isPresent()) {
+                    LOG.warn("chaos: not replacing {} in group {}: {}", m.id(), group, block.get());
+                    return Future.succeededFuture(ChaosResult.skipped(group, m.id(), "not injecting: " + block.get()
+                            + " (engaged while the termination was being recorded)"));
+                }
+                LOG.info("chaos: replacing {} in group {}", m.id(), group);
+                inFlight = new InFlight(group, m.id(), start);
+                return replaceAndJudge(audit, victim, victimStatus, start).onComplete(x -> inFlight = null);
+            });
+        });
+    }
+
+    /**
+     * The kill switch and the run's halt, checked again right before the termination is requested:
+     * why not to go on, as {@code <guard>: <reason>}, or empty. A kill switch that cannot be checked blocks.
+     */
+    private Future<Optional<String>> lastMomentBlock() {
+        Optional<String> stopped = halt;
+        if (stopped.isPresent()) {
+            return Future.succeededFuture(Optional.of("halt-after-failure: the run was stopped (" + stopped.get() + ")"));
+        }
+        return killSwitch.check()
+                .recover(e -> Future.succeededFuture(Optional.of("kill switch could not be checked: " + e.getMessage())))
+                .map(kill -> {
+                    if (kill.isPresent()) {
+                        return Optional.of("kill-switch: kill switch engaged (" + kill.get() + ")");
                     }
-                    LOG.info("chaos: replacing {} in group {}", m.id(), group);
-                    inFlight = new InFlight(group, m.id(), start);
-                    return replaceAndJudge(audit, victim, victimStatus, start).onComplete(x -> inFlight = null);
-                }, e -> Future.succeededFuture(ChaosResult.skipped(group, m.id(),
-                        "not injecting: ledger: cannot record the termination in the chaos ledger (" + e.getMessage() + ")")));
+                    // the file check ran on a worker: look at the halt once more, on this thread, just before replacing
+                    return halt.map(r -> "halt-after-failure: the run was stopped (" + r + ")");
+                });
     }
 
     private Future<ChaosResult> replaceAndJudge(GroupAudit audit, Observed victim, MemberStatus victimStatus, Instant start) {

@@ -39,6 +39,8 @@ final class ChaosHarness {
     ChaosLedger ledger;
     KillSwitch killSwitch;
     String killFile = "";
+    /** The chaos phase of the last {@link #run}, once the audit reached it. */
+    volatile ChaosRun chaosRun;
 
     ChaosHarness(Vertx vertx, Path store) {
         this.vertx = vertx;
@@ -75,7 +77,7 @@ final class ChaosHarness {
         AuditEngine.Options options = new AuditEngine.Options(true, !unleash, 8, Duration.ofSeconds(5), null);
         Promise<Scorecard> result = Promise.promise();
         vertx.runOnContext(v -> engine.run(groups, options, prober ->
-                        new ChaosRun(ctx, settings, executor, l, k, guards, prober, baselines, unleash))
+                        chaosRun = new ChaosRun(ctx, settings, executor, l, k, guards, prober, baselines, unleash))
                 .map(AuditEngine.Outcome::scorecard)
                 .onComplete(result));
         return result.future();

@@ -3,6 +3,7 @@ package dev.phoenix.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.fakes.FakeFleet;
+import dev.phoenix.fakes.GatedChaosLedger;
 import dev.phoenix.fakes.RecordingChaosExecutor;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.report.ChaosResult;
@@ -257,6 +258,44 @@ class GuardrailTest {
             assertThat(h.executor.calls()).isEmpty();
             assertThat(card.chaos()).singleElement().satisfies(c -> assertThat(c.reason())
                     .isEqualTo("not injecting: ledger: cannot record the termination in the chaos ledger (disk full)"));
+            t.completeNow();
+        })));
+    }
+
+    @Test
+    void killSwitchEngagedWhileTheLedgerRecords_replacesNothing(VertxTestContext t) {
+        GatedChaosLedger ledger = new GatedChaosLedger();
+        h.ledger = ledger;
+        webGroup();
+        ledger.recording().compose(victim -> h.killSwitch().engage("POST /api/chaos/stop by test"))
+                .onComplete(t.succeeding(v -> ledger.open()));
+        h.run().onComplete(t.succeeding(card -> t.verify(() -> {
+            assertThat(ledger.recorded()).as("recorded before the switch was seen").hasSize(1);
+            assertThat(h.executor.calls()).as("terminations").isEmpty();
+            assertThat(card.chaos()).singleElement().satisfies(c -> {
+                assertThat(c.verdict()).isEqualTo(ChaosVerdict.SKIPPED);
+                assertThat(c.reason()).startsWith("not injecting: kill-switch: kill switch engaged (POST /api/chaos/stop by test)")
+                        .endsWith("(engaged while the termination was being recorded)");
+            });
+            t.completeNow();
+        })));
+    }
+
+    @Test
+    void runStoppedWhileTheLedgerRecords_replacesNothing(VertxTestContext t) {
+        GatedChaosLedger ledger = new GatedChaosLedger();
+        h.ledger = ledger;
+        webGroup();
+        ledger.recording().onComplete(t.succeeding(victim -> {
+            h.chaosRun.stop("shutdown deadline");
+            ledger.open();
+        }));
+        h.run().onComplete(t.succeeding(card -> t.verify(() -> {
+            assertThat(h.executor.calls()).as("terminations").isEmpty();
+            assertThat(card.chaos()).singleElement().satisfies(c -> {
+                assertThat(c.verdict()).isEqualTo(ChaosVerdict.SKIPPED);
+                assertThat(c.reason()).startsWith("not injecting: halt-after-failure: the run was stopped (shutdown deadline)");
+            });
             t.completeNow();
         })));
     }
