@@ -66,20 +66,13 @@ public final class ChaosRun {
     private record InFlight(String group, String victim, Instant since) {
     }
 
-    /** A run that is unleashed exactly when {@code executor} is not the leashed twin. */
-    public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
-                    KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines) {
-        this(ctx, settings, executor, ledger, killSwitch, guards, prober, baselines, !executor.dryRun());
-    }
-
     /**
-     * @param unleashed the operator passed {@code --unleash}; without it the {@code unleashed} guard
-     *                  blocks every termination, whatever the executor
+     * A run that is unleashed exactly when {@code executor} is not the leashed twin
+     * ({@link ChaosExecutor#dryRun()}): the {@code unleashed} guard blocks every termination otherwise.
      */
     public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
-                    KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines,
-                    boolean unleashed) {
-        this.unleashed = unleashed;
+                    KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines) {
+        this.unleashed = !executor.dryRun();
         this.ctx = ctx;
         this.settings = settings;
         this.executor = executor;
@@ -230,11 +223,6 @@ public final class ChaosRun {
     private Future<ChaosResult> inject(GroupAudit audit, Observed victim, MemberStatus victimStatus) {
         String group = audit.name();
         Member m = victim.member();
-        if (executor.dryRun()) {
-            return executor.replace(audit.runtime().fleet(), m, settings.replaceTimeout())
-                    .map(r -> ChaosResult.skipped(group, m.id(), "not injecting: leashed executor returned a replacement"))
-                    .otherwise(e -> ChaosResult.skipped(group, m.id(), "not injecting: " + e.getMessage()));
-        }
         Instant start = ctx.clock().instant();
         return ledger.recordTermination(group, m.id(), start).transform(recorded -> {
             if (recorded.failed()) {

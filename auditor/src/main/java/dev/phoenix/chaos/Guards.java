@@ -14,7 +14,7 @@ import java.util.Optional;
  * through.
  *
  * <pre>{@code
- * new ChaosRun(ctx, settings, executor, ledger, killSwitch, Guards.standard(), prober, store, unleash)
+ * new ChaosRun(ctx, settings, ChaosExecutor.unleashed(), ledger, killSwitch, Guards.standard(), prober, store)
  * }</pre>
  */
 public final class Guards {
@@ -30,7 +30,10 @@ public final class Guards {
                 optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy(), unleashed());
     }
 
-    /** The operator unleashed chaos ({@code --unleash}); a leashed run only says what it would have done. */
+    /**
+     * The run's executor really terminates ({@code --unleash} with {@code chaos.enabled}); a run with the
+     * leashed twin only says what it would have done.
+     */
     public static Guard unleashed() {
         return guard(UNLEASHED, false, (c, ctx) -> ctx.unleashed() ? Optional.empty()
                 : Optional.of("leashed dry run: would have replaced " + c.victim().id()

@@ -102,7 +102,7 @@ final class Daemon {
             RunCoordinator.Trigger t = runs.trigger(kind, "schedule");
             return Optional.ofNullable(t.refusal());
         });
-        boolean unleashed = options.unleash() && config.chaos().enabled();
+        boolean unleashed = !AuditRun.executor(config, true, options.unleash()).dryRun();
         ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, stores.describe(), unleashed);
         ApiVerticle api = new ApiVerticle(state, options.bind(), options.port());
         String deployment;

@@ -33,7 +33,6 @@ final class ChaosHarness {
     final Map<String, String> env = new HashMap<>();
     final Map<String, Object> chaos = new LinkedHashMap<>(Map.of("enabled", true, "max-per-group", 1));
     final List<GroupRuntime> groups = new ArrayList<>();
-    boolean unleash = true;
     List<Guard> guards = Guards.standard();
     RecordingChaosExecutor executor = new RecordingChaosExecutor();
     ChaosLedger ledger;
@@ -74,10 +73,10 @@ final class ChaosHarness {
         ChaosLedger l = ledger != null ? ledger : new FileChaosLedger(store, ctx.blocking());
         KillSwitch k = killSwitch();
         AuditEngine engine = new AuditEngine(ctx, baselines);
-        AuditEngine.Options options = new AuditEngine.Options(true, !unleash, 8, Duration.ofSeconds(5), null);
+        AuditEngine.Options options = new AuditEngine.Options(true, executor.dryRun(), 8, Duration.ofSeconds(5), null);
         Promise<Scorecard> result = Promise.promise();
         vertx.runOnContext(v -> engine.run(groups, options, prober ->
-                        chaosRun = new ChaosRun(ctx, settings, executor, l, k, guards, prober, baselines, unleash))
+                        chaosRun = new ChaosRun(ctx, settings, executor, l, k, guards, prober, baselines))
                 .map(AuditEngine.Outcome::scorecard)
                 .onComplete(result));
         return result.future();

@@ -104,7 +104,7 @@ class GuardrailTest {
 
     @Test
     void leashedRun_blocksTerminationAndNamesTheWouldBeVictim(VertxTestContext t) {
-        h.unleash = false;
+        h.executor = RecordingChaosExecutor.leashed();
         webGroup();
         h.run().onComplete(t.succeeding(card -> t.verify(() -> {
             assertThat(h.executor.calls()).isEmpty();
