@@ -158,9 +158,9 @@ public final class ApiVerticle extends VerticleBase {
         RunCoordinator.Trigger t = state.runs().trigger(kind, "api from " + rc.request().remoteAddress().hostAddress());
         if (!t.accepted()) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", t.refusal());
+            body.put("error", t.reason());
             state.runs().active().stream().filter(a -> a.kind() == kind).findFirst().ifPresent(a -> body.put("runId", a.runId()));
-            json(rc, t.refusal().contains("shutting down") ? 503 : 409, body);
+            json(rc, t.refusal() == RunCoordinator.Refusal.SHUTTING_DOWN ? 503 : 409, body);
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();

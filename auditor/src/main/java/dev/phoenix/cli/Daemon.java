@@ -100,7 +100,7 @@ final class Daemon {
                 stores.history);
         Scheduler scheduler = new Scheduler(app.vertx(), app.clock, schedule.schedules(), kind -> {
             RunCoordinator.Trigger t = runs.trigger(kind, "schedule");
-            return Optional.ofNullable(t.refusal());
+            return Optional.ofNullable(t.reason());
         });
         boolean unleashed = !AuditRun.executor(config, true, options.unleash()).dryRun();
         ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, stores.describe(), unleashed);

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * RunCoordinator runs = new RunCoordinator(vertx, clock, random, launcher, history);
  * RunCoordinator.Trigger t = runs.trigger(RunKind.AUDIT, "api");
- * if (t.accepted()) t.done().onSuccess(scorecard -> ...); else LOG.warn(t.refusal());
+ * if (t.accepted()) t.done().onSuccess(scorecard -> ...); else LOG.warn(t.reason());
  * }</pre>
  */
 public final class RunCoordinator {
@@ -47,14 +47,23 @@ public final class RunCoordinator {
     public record ActiveRun(String runId, RunKind kind, String trigger, Instant requestedAt, Instant startedAt) {
     }
 
+    /** Why {@link #trigger} refused a run. */
+    public enum Refusal {
+        /** Phoenix is shutting down: no run starts any more. */
+        SHUTTING_DOWN,
+        /** A run of the same kind is in progress or waiting. */
+        BUSY
+    }
+
     /**
      * What {@link #trigger} answered.
      *
      * @param runId   the accepted run's id, or null
-     * @param refusal why the run was refused, or null
+     * @param refusal why the run was refused, or null when it was accepted
+     * @param reason  the refusal for people, or null
      * @param done    completes once the run is recorded in the history
      */
-    public record Trigger(String runId, String refusal, Future<Scorecard> done) {
+    public record Trigger(String runId, Refusal refusal, String reason, Future<Scorecard> done) {
         public boolean accepted() {
             return refusal == null;
         }
@@ -82,12 +91,12 @@ public final class RunCoordinator {
     /** Starts a run of {@code kind} as soon as no other run is in progress, or refuses it. */
     public synchronized Trigger trigger(RunKind kind, String trigger) {
         if (shuttingDown) {
-            return new Trigger(null, "Phoenix is shutting down", Future.failedFuture("shutting down"));
+            return new Trigger(null, Refusal.SHUTTING_DOWN, "Phoenix is shutting down", Future.failedFuture("shutting down"));
         }
         ActiveRun running = active.get(kind);
         if (running != null) {
             stats.skipped(kind);
-            return new Trigger(null, "a " + kind.label() + " run is still in progress (" + running.runId() + ", "
+            return new Trigger(null, Refusal.BUSY, "a " + kind.label() + " run is still in progress (" + running.runId() + ", "
                     + (running.startedAt() == null ? "waiting" : "started at " + running.startedAt()) + ")",
                     Future.failedFuture("refused"));
         }
@@ -98,7 +107,7 @@ public final class RunCoordinator {
         Promise<Scorecard> done = Promise.promise();
         LOG.info("run {} ({}, {}) accepted", id, kind.label(), trigger);
         tail = tail.transform(x -> start(run).onComplete(done).<Void>mapEmpty().otherwiseEmpty());
-        return new Trigger(id, null, done.future());
+        return new Trigger(id, null, null, done.future());
     }
 
     private Future<Scorecard> start(ActiveRun waiting) {
