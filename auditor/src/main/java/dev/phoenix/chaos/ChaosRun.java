@@ -4,6 +4,7 @@ import dev.phoenix.audit.GroupAudit;
 import dev.phoenix.audit.MemberProber;
 import dev.phoenix.audit.Observed;
 import dev.phoenix.baseline.BaselineStore;
+import dev.phoenix.model.Change;
 import dev.phoenix.model.Drift;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,12 +182,9 @@ public final class ChaosRun {
                     Optional<Block> block = evaluate(candidate, gc);
                     if (block.isPresent()) {
                         Block b = block.get();
-                        boolean quietStop = b.guard.equals("max-per-group") && gc.victims(audit.name()) > 0;
-                        if (!quietStop) {
-                            add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
-                        }
-                        if (b.guard.equals(Guards.UNLEASHED)) {
-                            // every other guard let it through: a would-be victim, counted for max-per-group
+                        add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
+                        if (b.countsAsVictim) {
+                            // e.g. a dry run: every other guard let it through, a would-be victim counted for max-per-group
                             victims.merge(audit.name(), 1, Integer::sum);
                         }
                         return b.groupWide ? Future.<Void>succeededFuture()
@@ -203,7 +202,7 @@ public final class ChaosRun {
                 });
     }
 
-    private record Block(String guard, boolean groupWide, String reason) {
+    private record Block(String guard, boolean groupWide, boolean countsAsVictim, String reason) {
     }
 
     private Optional<Block> evaluate(Candidate candidate, GuardContext gc) {
@@ -211,10 +210,10 @@ public final class ChaosRun {
             try {
                 Optional<String> reason = guard.check(candidate, gc);
                 if (reason.isPresent()) {
-                    return Optional.of(new Block(guard.name(), guard.groupWide(), reason.get()));
+                    return Optional.of(new Block(guard.name(), guard.groupWide(), guard.countsAsVictim(), reason.get()));
                 }
             } catch (Exception e) {
-                return Optional.of(new Block(guard.name(), true, "guard could not be evaluated (" + e.getMessage() + ")"));
+                return Optional.of(new Block(guard.name(), true, false, "guard could not be evaluated (" + e.getMessage() + ")"));
             }
         }
         return Optional.empty();
@@ -347,12 +346,11 @@ public final class ChaosRun {
             } else if (victimStatus == MemberStatus.MUTATED && Boolean.TRUE.equals(matchesGolden)) {
                 reason = "the victim had been changed in place: its replacement matches the image (the group's golden "
                         + "fingerprint), not the victim";
-            } else if (victimStatus == MemberStatus.MUTATED && diff.stream().anyMatch(d -> d.change() == dev.phoenix.model.Change.REMOVED
-                    && dev.phoenix.model.Fact.inPlaceChange(d.fact()))) {
-                String paths = diff.stream().filter(d -> dev.phoenix.model.Fact.inPlaceChange(d.fact()))
-                        .map(d -> d.fact().substring(d.fact().indexOf(dev.phoenix.model.Fact.IN_PLACE_MARK) + dev.phoenix.model.Fact.IN_PLACE_MARK.length() - 1))
-                        .limit(5).collect(java.util.stream.Collectors.joining(", "));
-                reason = "the victim had been changed in place (" + paths + "): its replacement, created fresh from the same "
+            } else if (victimStatus == MemberStatus.MUTATED
+                    && diff.stream().anyMatch(d -> d.change() == Change.REMOVED && reference.inPlace(d.fact()))) {
+                String changes = diff.stream().filter(d -> reference.inPlace(d.fact()) || actual.inPlace(d.fact()))
+                        .map(Drift::fact).limit(5).collect(Collectors.joining(", "));
+                reason = "the victim had been changed in place (" + changes + "): its replacement, created fresh from the same "
                         + "image, does not carry those changes";
             } else {
                 reason = "the replacement differs from the victim: its image does not reproduce it";

@@ -19,9 +19,6 @@ import java.util.Optional;
  */
 public final class Guards {
 
-    /** Name of the guard that stops a leashed run; passing every other guard counts as a would-be victim. */
-    public static final String UNLEASHED = "unleashed";
-
     private Guards() {
     }
 
@@ -35,7 +32,7 @@ public final class Guards {
      * leashed twin only says what it would have done.
      */
     public static Guard unleashed() {
-        return guard(UNLEASHED, false, (c, ctx) -> ctx.unleashed() ? Optional.empty()
+        return guard("unleashed", false, true, (c, ctx) -> ctx.unleashed() ? Optional.empty()
                 : Optional.of("leashed dry run: would have replaced " + c.victim().id()
                 + " (chaos.enabled is set; pass --unleash to inject)"));
     }
@@ -137,6 +134,10 @@ public final class Guards {
     }
 
     static Guard guard(String name, boolean groupWide, Check check) {
+        return guard(name, groupWide, false, check);
+    }
+
+    private static Guard guard(String name, boolean groupWide, boolean countsAsVictim, Check check) {
         return new Guard() {
             @Override
             public String name() {
@@ -146,6 +147,11 @@ public final class Guards {
             @Override
             public boolean groupWide() {
                 return groupWide;
+            }
+
+            @Override
+            public boolean countsAsVictim() {
+                return countsAsVictim;
             }
 
             @Override
