@@ -58,7 +58,7 @@ class ServeSignalTest {
             String base = "http://127.0.0.1:" + m.group(1);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs?chaos=true"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("X-Phoenix", "1").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).isEqualTo(202);
             String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
             // wait until the experiment is in flight: the ledger records a termination before it is requested

@@ -80,11 +80,19 @@ class ServeTest {
         return daemon;
     }
 
+    /** A call as a script makes it: state-changing ones carry {@code X-Phoenix: 1}. */
     private HttpResponse<String> call(String method, String path, String authorization) throws Exception {
+        return call(method, path, authorization, !method.equals("GET"));
+    }
+
+    private HttpResponse<String> call(String method, String path, String authorization, boolean phoenixHeader) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path))
                 .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (phoenixHeader) {
+            b.header("X-Phoenix", "1");
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -210,6 +218,42 @@ class ServeTest {
         assertThat(guarded.members()).extracting(m -> m.id())
                 .as("no member was replaced").containsExactlyInAnyOrderElementsOf(before.members().stream().map(m -> m.id()).toList());
         assertThat(guarded.score().reproducibility()).isNull();
+    }
+
+    @Test
+    void stateChangingCallsWithoutTheXPhoenixHeader_areRefused_asACrossSiteFormWouldSendThem() throws Exception {
+        start(config("", ""), Optional.empty(), true);
+        // what a form on another site can make a browser send: a simple POST, no custom header
+        HttpResponse<String> run = call("POST", "/api/runs?chaos=true", null, false);
+        assertThat(run.statusCode()).isEqualTo(403);
+        assertThat(run.body()).contains("X-Phoenix");
+        assertThat(call("POST", "/api/chaos/stop", null, false).statusCode()).isEqualTo(403);
+        assertThat(daemon.runs().active()).as("no run was started").isEmpty();
+        assertThat(App.await(daemon.killSwitch().check())).as("the switch was not engaged").isEmpty();
+        assertThat(call("POST", "/api/chaos/stop", null, true).statusCode()).isEqualTo(200);
+        assertThat(call("DELETE", "/api/chaos/stop", null, false).statusCode()).isEqualTo(403);
+        assertThat(App.await(daemon.killSwitch().check())).as("the switch was not released").isPresent();
+        assertThat(call("GET", "/api/status", null, false).statusCode()).as("reads need no header").isEqualTo(200);
+    }
+
+    @Test
+    void releaseThroughTheApi_removesItsOwnStopFile_butNeverOneMadeByHand() throws Exception {
+        start(config("", ""), Optional.empty(), false);
+        Path stop = dir.resolve("store/chaos/STOP");
+        assertThat(call("POST", "/api/chaos/stop", null).statusCode()).isEqualTo(200);
+        assertThat(stop).exists();
+        JsonNode released = ScorecardJson.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
+        assertThat(released.get("killSwitch").asText()).isEqualTo("released");
+        assertThat(stop).doesNotExist();
+
+        Files.writeString(stop, "maintenance until Friday (ops)");
+        assertThat(call("POST", "/api/chaos/stop", null).statusCode()).isEqualTo(200);
+        assertThat(stop).as("POST leaves the operator's file as it is").hasContent("maintenance until Friday (ops)");
+        JsonNode kept = ScorecardJson.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
+        assertThat(kept.get("killSwitch").asText()).isEqualTo("engaged");
+        assertThat(kept.get("note").asText()).contains("was not written by POST /api/chaos/stop");
+        assertThat(stop).exists().hasContent("maintenance until Friday (ops)");
+        assertThat(App.await(daemon.killSwitch().check())).isPresent();
     }
 
     @Test
