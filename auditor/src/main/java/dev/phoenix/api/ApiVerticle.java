@@ -34,12 +34,12 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Routes</caption>
  *   <tr><td>GET /api/runs[?limit=N]</td><td>recent runs (summaries, newest first) and the runs in progress</td></tr>
- *   <tr><td>GET /api/runs/{id}</td><td>a run's scorecard, or its state while it runs</td></tr>
+ *   <tr><td>GET /api/runs/{id}</td><td>a run's scorecard, its state while it runs, or why it failed</td></tr>
  *   <tr><td>GET /api/scorecard/latest</td><td>the newest scorecard</td></tr>
  *   <tr><td>POST /api/runs[?chaos=true]</td><td>start a run now: 202 with its id, 409 while one of that kind runs</td></tr>
  *   <tr><td>POST /api/chaos/stop</td><td>engage the kill switch; DELETE releases what POST set (never a STOP
  *       file made by hand)</td></tr>
- *   <tr><td>GET /api/status</td><td>schedules, next fire times, kill switch, runs in progress</td></tr>
+ *   <tr><td>GET /api/status</td><td>schedules, next fire times, kill switch, runs in progress, recent failed runs</td></tr>
  *   <tr><td>GET /healthz</td><td>liveness; never needs the token</td></tr>
  *   <tr><td>GET /metrics</td><td>Prometheus text</td></tr>
  *   <tr><td>GET /</td><td>the dashboard</td></tr>
@@ -130,6 +130,11 @@ public final class ApiVerticle extends VerticleBase {
             body.put("requestedAt", a.requestedAt());
             body.put("startedAt", a.startedAt());
             json(rc, 200, body);
+            return;
+        }
+        Optional<RunCoordinator.FailedRun> failed = state.runs().failed(id);
+        if (failed.isPresent()) {
+            json(rc, 200, failedRun(failed.get()));
             return;
         }
         state.runs().history().get(id).onComplete(ar -> {
@@ -243,9 +248,24 @@ public final class ApiVerticle extends VerticleBase {
             body.put("killSwitch", ar.result().orElse(null));
             body.put("chaos", state.unleashed() ? "unleashed" : "leashed");
             body.put("active", state.runs().active());
+            body.put("failed", state.runs().failed().stream().map(ApiVerticle::failedRun).toList());
+            body.put("lastError", state.runs().stats().lastError().orElse(null));
             body.put("store", state.store());
             json(rc, 200, body);
         });
+    }
+
+    private static Map<String, Object> failedRun(RunCoordinator.FailedRun f) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", f.runId());
+        body.put("state", "failed");
+        body.put("kind", f.kind().label());
+        body.put("trigger", f.trigger());
+        body.put("requestedAt", f.requestedAt());
+        body.put("startedAt", f.startedAt());
+        body.put("failedAt", f.failedAt());
+        body.put("error", f.error());
+        return body;
     }
 
     private void metrics(RoutingContext rc) {

@@ -257,6 +257,27 @@ class ServeTest {
     }
 
     @Test
+    void runThatFails_isReportedUnderItsIdAndInTheStatus_notAs404() throws Exception {
+        start(config("", ""), Optional.empty(), false);
+        Files.createDirectories(dir.resolve("store/baselines"));
+        Files.writeString(dir.resolve("store/baselines/web.json"), "{\"version\": 1, \"members\": {");
+        HttpResponse<String> accepted = call("POST", "/api/runs", null);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
+        until(() -> daemon.runs().active(id).isEmpty(), Duration.ofSeconds(60));
+
+        HttpResponse<String> run = get("/api/runs/" + id);
+        assertThat(run.statusCode()).isEqualTo(200);
+        JsonNode failed = ScorecardJson.mapper().readTree(run.body());
+        assertThat(failed.get("state").asText()).isEqualTo("failed");
+        assertThat(failed.get("kind").asText()).isEqualTo("audit");
+        assertThat(failed.get("error").asText()).contains("baselines/web.json is corrupt");
+        JsonNode status = ScorecardJson.mapper().readTree(get("/api/status").body());
+        assertThat(status.get("failed").get(0).get("runId").asText()).isEqualTo(id);
+        assertThat(status.get("lastError").asText()).contains("baselines/web.json is corrupt");
+    }
+
+    @Test
     void metrics_parseAsPrometheusText() throws Exception {
         start(config("", ""), Optional.empty(), false);
         runViaApi(false);
