@@ -3,7 +3,7 @@ package dev.phoenix.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.phoenix.report.PrometheusExporter;
 import dev.phoenix.report.PrometheusText;
-import dev.phoenix.report.ScorecardJson;
+import dev.phoenix.report.Json;
 import dev.phoenix.schedule.RunCoordinator;
 import dev.phoenix.schedule.RunKind;
 import dev.phoenix.store.RunSummary;
@@ -372,7 +372,7 @@ public final class ApiVerticle extends VerticleBase {
     private static void json(RoutingContext rc, int status, Object body) {
         try {
             rc.response().setStatusCode(status).putHeader("Content-Type", JSON)
-                    .end(ScorecardJson.mapper().writeValueAsString(body));
+                    .end(Json.mapper().writeValueAsString(body));
         } catch (JsonProcessingException e) {
             rc.response().setStatusCode(500).end("{\"error\":\"cannot serialise the response\"}");
         }

@@ -3,7 +3,7 @@ package dev.phoenix.baseline;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.phoenix.model.Fingerprint;
-import dev.phoenix.report.ScorecardJson;
+import dev.phoenix.report.Json;
 import dev.phoenix.store.ObjectStore;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -42,7 +42,7 @@ public final class ObjectBaselineStore implements BaselineStore {
                 return GroupBaselines.empty(group);
             }
             try {
-                return BaselineDocument.parse(group, ScorecardJson.mapper().readValue(found.get(), BaselineDocument.class));
+                return BaselineDocument.parse(group, Json.mapper().readValue(found.get(), BaselineDocument.class));
             } catch (JsonProcessingException e) {
                 String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
                 throw new IllegalStateException("baseline " + where + " is corrupt" + at + ": " + e.getOriginalMessage()
@@ -60,7 +60,7 @@ public final class ObjectBaselineStore implements BaselineStore {
         }
         byte[] bytes;
         try {
-            bytes = ScorecardJson.mapper().writeValueAsBytes(BaselineDocument.of(baselines));
+            bytes = Json.mapper().writeValueAsBytes(BaselineDocument.of(baselines));
         } catch (JsonProcessingException e) {
             return Future.failedFuture(e);
         }

@@ -35,11 +35,16 @@ import org.slf4j.LoggerFactory;
  * guard chain, replaces it, waits for the replacement to answer, probes it and judges it.
  * Experiments run one at a time; a failed replacement stops the rest of the run.
  *
+ * <p>The engine builds it once the audit is done, with the prober of its run (as {@code AuditRun} does):
+ *
  * <pre>{@code
- * new ChaosRun(ctx, settings, ChaosExecutor.leashed(), ledger, killSwitch, Guards.standard(), prober, store)
- *     .run(audits)
- *     .onSuccess(results -> ...);
+ * ChaosExecutor executor = unleash && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+ * engine.run(groups, options, prober ->
+ *         new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, baselines));
  * }</pre>
+ *
+ * {@link #stop} (a shutdown cut) lets no further termination start; {@link #resultsSoFar} is what
+ * a run cut short reports.
  */
 public final class ChaosRun {
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.phoenix.api.PrometheusTextParser;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.Scorecard;
+import dev.phoenix.report.Json;
 import dev.phoenix.report.ScorecardJson;
 import dev.phoenix.testing.Requirements;
 import io.vertx.core.Promise;
@@ -120,7 +121,7 @@ class ServeTest {
     private Scorecard runViaApi(boolean chaos) throws Exception {
         HttpResponse<String> accepted = call("POST", "/api/runs" + (chaos ? "?chaos=true" : ""), null);
         assertThat(accepted.statusCode()).isEqualTo(202);
-        String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
+        String id = Json.mapper().readTree(accepted.body()).get("runId").asText();
         assertThat(accepted.headers().firstValue("Location")).contains("/api/runs/" + id);
         until(() -> daemon.runs().active(id).isEmpty(), Duration.ofSeconds(60));
         HttpResponse<String> done = get("/api/runs/" + id);
@@ -158,7 +159,7 @@ class ServeTest {
     void everySecondSchedule_runsAuditsOnItsOwn() throws Exception {
         start(config("", "schedule: {audit: \"* * * * * *\", zone: UTC}"), Optional.empty(), false);
         until(() -> daemon.runs().stats().results(dev.phoenix.schedule.RunKind.AUDIT)[0] >= 3, Duration.ofSeconds(30));
-        JsonNode runs = ScorecardJson.mapper().readTree(get("/api/runs").body()).get("runs");
+        JsonNode runs = Json.mapper().readTree(get("/api/runs").body()).get("runs");
         assertThat(runs.size()).isGreaterThanOrEqualTo(3);
         for (JsonNode r : runs) {
             assertThat(r.get("complete").asBoolean()).isTrue();
@@ -193,11 +194,11 @@ class ServeTest {
         start(config(", boot-delay: 4s", ""), Optional.empty(), true);
         HttpResponse<String> first = call("POST", "/api/runs?chaos=true", null);
         assertThat(first.statusCode()).isEqualTo(202);
-        String id = ScorecardJson.mapper().readTree(first.body()).get("runId").asText();
+        String id = Json.mapper().readTree(first.body()).get("runId").asText();
         HttpResponse<String> second = call("POST", "/api/runs?chaos=true", null);
         assertThat(second.statusCode()).isEqualTo(409);
-        assertThat(ScorecardJson.mapper().readTree(second.body()).get("runId").asText()).isEqualTo(id);
-        JsonNode state = ScorecardJson.mapper().readTree(get("/api/runs/" + id).body());
+        assertThat(Json.mapper().readTree(second.body()).get("runId").asText()).isEqualTo(id);
+        JsonNode state = Json.mapper().readTree(get("/api/runs/" + id).body());
         assertThat(state.get("state").asText()).isIn("running", "waiting");
         assertThat(call("POST", "/api/runs?chaos=maybe", null).statusCode()).isEqualTo(400);
     }
@@ -242,14 +243,14 @@ class ServeTest {
         Path stop = dir.resolve("store/chaos/STOP");
         assertThat(call("POST", "/api/chaos/stop", null).statusCode()).isEqualTo(200);
         assertThat(stop).exists();
-        JsonNode released = ScorecardJson.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
+        JsonNode released = Json.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
         assertThat(released.get("killSwitch").asText()).isEqualTo("released");
         assertThat(stop).doesNotExist();
 
         Files.writeString(stop, "maintenance until Friday (ops)");
         assertThat(call("POST", "/api/chaos/stop", null).statusCode()).isEqualTo(200);
         assertThat(stop).as("POST leaves the operator's file as it is").hasContent("maintenance until Friday (ops)");
-        JsonNode kept = ScorecardJson.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
+        JsonNode kept = Json.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
         assertThat(kept.get("killSwitch").asText()).isEqualTo("engaged");
         assertThat(kept.get("note").asText()).contains("was not written by POST /api/chaos/stop");
         assertThat(stop).exists().hasContent("maintenance until Friday (ops)");
@@ -263,16 +264,16 @@ class ServeTest {
         Files.writeString(dir.resolve("store/baselines/web.json"), "{\"version\": 1, \"members\": {");
         HttpResponse<String> accepted = call("POST", "/api/runs", null);
         assertThat(accepted.statusCode()).isEqualTo(202);
-        String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
+        String id = Json.mapper().readTree(accepted.body()).get("runId").asText();
         until(() -> daemon.runs().active(id).isEmpty(), Duration.ofSeconds(60));
 
         HttpResponse<String> run = get("/api/runs/" + id);
         assertThat(run.statusCode()).isEqualTo(200);
-        JsonNode failed = ScorecardJson.mapper().readTree(run.body());
+        JsonNode failed = Json.mapper().readTree(run.body());
         assertThat(failed.get("state").asText()).isEqualTo("failed");
         assertThat(failed.get("kind").asText()).isEqualTo("audit");
         assertThat(failed.get("error").asText()).contains("baselines/web.json is corrupt");
-        JsonNode status = ScorecardJson.mapper().readTree(get("/api/status").body());
+        JsonNode status = Json.mapper().readTree(get("/api/status").body());
         assertThat(status.get("failed").get(0).get("runId").asText()).isEqualTo(id);
         assertThat(status.get("lastError").asText()).contains("baselines/web.json is corrupt");
     }
@@ -301,7 +302,7 @@ class ServeTest {
         // a replacement takes 30-90 s to boot; the shutdown deadline is 1.5 s
         start(config(", boot-delay: 60s", ""), Optional.empty(), true);
         HttpResponse<String> accepted = call("POST", "/api/runs?chaos=true", null);
-        String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
+        String id = Json.mapper().readTree(accepted.body()).get("runId").asText();
         until(() -> daemon.runs().active(id).map(a -> a.startedAt() != null).orElse(false), Duration.ofSeconds(10));
         App.await(daemon.stop(Duration.ofMillis(1500)));
         Scorecard cut = App.await(daemon.runs().history().get(id)).orElseThrow();
