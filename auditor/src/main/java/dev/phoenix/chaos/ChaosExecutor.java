@@ -11,6 +11,13 @@ import java.time.Duration;
  * decides whether the run is leashed: with the twin, the {@code unleashed} guard blocks every
  * experiment (recorded as SKIPPED, naming the would-be victim), and were it called anyway it
  * touches nothing and fails with {@link Leashed}.
+ *
+ * <pre>{@code
+ * ChaosExecutor executor = unleash && settings.enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+ * executor.dryRun();                                           // true for the twin: the run is leashed
+ * executor.replace(fleet, victim, Duration.ofMinutes(10))      // the replacement, in service
+ *         .onSuccess(replacement -> ...);
+ * }</pre>
  */
 public interface ChaosExecutor {
 
