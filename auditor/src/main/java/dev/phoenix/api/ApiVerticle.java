@@ -3,13 +3,14 @@ package dev.phoenix.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.phoenix.report.PrometheusExporter;
 import dev.phoenix.report.PrometheusText;
-import dev.phoenix.report.ScorecardJson;
+import dev.phoenix.report.Json;
 import dev.phoenix.schedule.RunCoordinator;
 import dev.phoenix.schedule.RunKind;
 import dev.phoenix.store.RunSummary;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,11 +34,12 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Routes</caption>
  *   <tr><td>GET /api/runs[?limit=N]</td><td>recent runs (summaries, newest first) and the runs in progress</td></tr>
- *   <tr><td>GET /api/runs/{id}</td><td>a run's scorecard, or its state while it runs</td></tr>
+ *   <tr><td>GET /api/runs/{id}</td><td>a run's scorecard, its state while it runs, or why it failed</td></tr>
  *   <tr><td>GET /api/scorecard/latest</td><td>the newest scorecard</td></tr>
  *   <tr><td>POST /api/runs[?chaos=true]</td><td>start a run now: 202 with its id, 409 while one of that kind runs</td></tr>
- *   <tr><td>POST /api/chaos/stop</td><td>engage the kill switch; DELETE releases what POST set</td></tr>
- *   <tr><td>GET /api/status</td><td>schedules, next fire times, kill switch, runs in progress</td></tr>
+ *   <tr><td>POST /api/chaos/stop</td><td>engage the kill switch; DELETE releases what POST set (never a STOP
+ *       file made by hand)</td></tr>
+ *   <tr><td>GET /api/status</td><td>schedules, next fire times, kill switch, runs in progress, recent failed runs</td></tr>
  *   <tr><td>GET /healthz</td><td>liveness; never needs the token</td></tr>
  *   <tr><td>GET /metrics</td><td>Prometheus text</td></tr>
  *   <tr><td>GET /</td><td>the dashboard</td></tr>
@@ -45,11 +47,15 @@ import org.slf4j.LoggerFactory;
  *
  * With a token, every route but {@code /healthz} needs {@code Authorization: Bearer <token>}
  * (the dashboard also accepts HTTP Basic with the token as password, so a browser can open it).
+ * Every POST and DELETE needs {@code X-Phoenix: 1}, token or not, so that no other site can make
+ * a browser call them.
  */
 public final class ApiVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
     private static final String JSON = "application/json; charset=utf-8";
+    /** The header every state-changing call carries ({@code X-Phoenix: 1}). */
+    public static final String CSRF_HEADER = "X-Phoenix";
 
     private final ServeState state;
     private final String host;
@@ -72,6 +78,7 @@ public final class ApiVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.get("/healthz").handler(rc -> json(rc, 200, Map.of("status", "ok")));
         state.token().ifPresent(token -> router.route().handler(new BearerAuth(token)));
+        router.route().handler(ApiVerticle::requireCustomHeader);
         router.get("/api/runs").handler(this::runs);
         router.post("/api/runs").handler(this::trigger);
         router.get("/api/runs/:id").handler(this::run);
@@ -125,6 +132,11 @@ public final class ApiVerticle extends VerticleBase {
             json(rc, 200, body);
             return;
         }
+        Optional<RunCoordinator.FailedRun> failed = state.runs().failed(id);
+        if (failed.isPresent()) {
+            json(rc, 200, failedRun(failed.get()));
+            return;
+        }
         state.runs().history().get(id).onComplete(ar -> {
             if (ar.failed()) {
                 rc.fail(ar.cause());
@@ -158,9 +170,9 @@ public final class ApiVerticle extends VerticleBase {
         RunCoordinator.Trigger t = state.runs().trigger(kind, "api from " + rc.request().remoteAddress().hostAddress());
         if (!t.accepted()) {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", t.refusal());
+            body.put("error", t.reason());
             state.runs().active().stream().filter(a -> a.kind() == kind).findFirst().ifPresent(a -> body.put("runId", a.runId()));
-            json(rc, t.refusal().contains("shutting down") ? 503 : 409, body);
+            json(rc, t.refusal() == RunCoordinator.Refusal.SHUTTING_DOWN ? 503 : 409, body);
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -187,17 +199,43 @@ public final class ApiVerticle extends VerticleBase {
     }
 
     private void release(RoutingContext rc) {
-        state.killSwitch().release().compose(v -> state.killSwitch().check()).onComplete(ar -> {
-            if (ar.failed()) {
-                rc.fail(ar.cause());
+        state.killSwitch().release().onComplete(released -> {
+            if (released.failed()) {
+                rc.fail(released.cause());
                 return;
             }
-            LOG.warn("kill switch released through the API from {}", rc.request().remoteAddress().hostAddress());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("killSwitch", ar.result().isPresent() ? "engaged" : "released");
-            ar.result().ifPresent(r -> body.put("reason", r));
-            json(rc, 200, body);
+            state.killSwitch().check().onComplete(ar -> {
+                if (ar.failed()) {
+                    rc.fail(ar.cause());
+                    return;
+                }
+                LOG.warn("kill switch released through the API from {}{}", rc.request().remoteAddress().hostAddress(),
+                        ar.result().map(r -> "; still engaged: " + r).orElse(""));
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("killSwitch", ar.result().isPresent() ? "engaged" : "released");
+                ar.result().ifPresent(r -> body.put("reason", r));
+                released.result().ifPresent(kept -> body.put("note", kept));
+                json(rc, 200, body);
+            });
         });
+    }
+
+    /**
+     * State-changing calls must carry {@code X-Phoenix}: a browser sends no custom header
+     * cross-site without a CORS preflight, which this API never grants, so a page elsewhere cannot
+     * start a run or touch the kill switch through a visitor's browser (with or without a token:
+     * a browser may hold the token as Basic credentials).
+     */
+    private static void requireCustomHeader(RoutingContext rc) {
+        HttpMethod m = rc.request().method();
+        boolean changesState = m != HttpMethod.GET && m != HttpMethod.HEAD && m != HttpMethod.OPTIONS;
+        String header = rc.request().getHeader(CSRF_HEADER);
+        if (changesState && (header == null || header.isBlank())) {
+            json(rc, 403, Map.of("error", rc.request().method() + " " + rc.request().path() + " needs the header " + CSRF_HEADER
+                    + ": 1 (protection against cross-site requests)"));
+            return;
+        }
+        rc.next();
     }
 
     private void status(RoutingContext rc) {
@@ -210,9 +248,24 @@ public final class ApiVerticle extends VerticleBase {
             body.put("killSwitch", ar.result().orElse(null));
             body.put("chaos", state.unleashed() ? "unleashed" : "leashed");
             body.put("active", state.runs().active());
+            body.put("failed", state.runs().failed().stream().map(ApiVerticle::failedRun).toList());
+            body.put("lastError", state.runs().stats().lastError().orElse(null));
             body.put("store", state.store());
             json(rc, 200, body);
         });
+    }
+
+    private static Map<String, Object> failedRun(RunCoordinator.FailedRun f) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", f.runId());
+        body.put("state", "failed");
+        body.put("kind", f.kind().label());
+        body.put("trigger", f.trigger());
+        body.put("requestedAt", f.requestedAt());
+        body.put("startedAt", f.startedAt());
+        body.put("failedAt", f.failedAt());
+        body.put("error", f.error());
+        return body;
     }
 
     private void metrics(RoutingContext rc) {
@@ -319,7 +372,7 @@ public final class ApiVerticle extends VerticleBase {
     private static void json(RoutingContext rc, int status, Object body) {
         try {
             rc.response().setStatusCode(status).putHeader("Content-Type", JSON)
-                    .end(ScorecardJson.mapper().writeValueAsString(body));
+                    .end(Json.mapper().writeValueAsString(body));
         } catch (JsonProcessingException e) {
             rc.response().setStatusCode(500).end("{\"error\":\"cannot serialise the response\"}");
         }

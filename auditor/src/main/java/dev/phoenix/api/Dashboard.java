@@ -1,6 +1,6 @@
 package dev.phoenix.api;
 
-import static dev.phoenix.api.Html.esc;
+import static dev.phoenix.report.Html.escape;
 
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.ChaosVerdict;
@@ -45,7 +45,7 @@ final class Dashboard {
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>Phoenix</title><style>").append(CSS).append("</style></head><body>");
-        h.append("<header><h1>Phoenix</h1><span class=\"muted\">consistency auditor · store ").append(esc(v.store()))
+        h.append("<header><h1>Phoenix</h1><span class=\"muted\">consistency auditor · store ").append(escape(v.store()))
                 .append(" · chaos ").append(v.unleashed() ? "unleashed" : "leashed (dry run)").append("</span></header>");
         status(h, v);
         Optional<RunSummary> latest = v.runs().stream().findFirst();
@@ -53,10 +53,10 @@ final class Dashboard {
         if (latest.isPresent()) {
             RunSummary r = latest.get();
             Integer overall = r.score().overall();
-            h.append("<div class=\"card score grade-").append(esc(r.score().grade())).append("\"><div class=\"label\">latest score</div>")
+            h.append("<div class=\"card score grade-").append(escape(r.score().grade())).append("\"><div class=\"label\">latest score</div>")
                     .append("<div id=\"latest-score\" class=\"big\">").append(overall == null ? "n/a" : overall).append("</div>")
-                    .append("<div>grade ").append(esc(r.score().grade())).append(r.complete() ? "" : " · <b>incomplete run</b>")
-                    .append("</div><div class=\"muted\">run ").append(esc(r.runId())).append("</div></div>");
+                    .append("<div>grade ").append(escape(r.score().grade())).append(r.complete() ? "" : " · <b>incomplete run</b>")
+                    .append("</div><div class=\"muted\">run ").append(escape(r.runId())).append("</div></div>");
             card(h, "consistency", r.score().consistency());
             card(h, "reproducibility", r.score().reproducibility());
             card(h, "coverage", r.score().coverage());
@@ -78,7 +78,7 @@ final class Dashboard {
         attention(h, latest);
         chaos(h, v.runs());
         runs(h, v.runs());
-        h.append("<footer class=\"muted\">rendered ").append(esc(v.now())).append(" · JSON at <code>/api/runs</code>, ")
+        h.append("<footer class=\"muted\">rendered ").append(escape(v.now())).append(" · JSON at <code>/api/runs</code>, ")
                 .append("metrics at <code>/metrics</code></footer></body></html>");
         return h.toString();
     }
@@ -86,21 +86,21 @@ final class Dashboard {
     private static void status(StringBuilder h, View v) {
         h.append("<section class=\"status\">");
         if (v.killSwitch().isPresent()) {
-            h.append("<div id=\"kill-switch\" class=\"alert\">Kill switch engaged: ").append(esc(v.killSwitch().get()))
+            h.append("<div id=\"kill-switch\" class=\"alert\">Kill switch engaged: ").append(escape(v.killSwitch().get()))
                     .append(". No member will be terminated.</div>");
         }
         for (RunCoordinator.ActiveRun a : v.active()) {
-            h.append("<div class=\"running\">").append(a.startedAt() == null ? "Waiting: " : "Running: ").append(esc(a.kind().label()))
-                    .append(" run ").append(esc(a.runId())).append(" (").append(esc(a.trigger())).append(")</div>");
+            h.append("<div class=\"running\">").append(a.startedAt() == null ? "Waiting: " : "Running: ").append(escape(a.kind().label()))
+                    .append(" run ").append(escape(a.runId())).append(" (").append(escape(a.trigger())).append(")</div>");
         }
         h.append("<div class=\"muted\">");
         for (RunKind kind : RunKind.values()) {
             String schedule = v.schedules().get(kind);
-            h.append(esc(kind.label())).append(": ");
+            h.append(escape(kind.label())).append(": ");
             if (schedule == null) {
                 h.append("not scheduled (POST /api/runs").append(kind == RunKind.CHAOS ? "?chaos=true" : "").append(")");
             } else {
-                h.append(esc(schedule)).append(", next ").append(esc(v.next().getOrDefault(kind, Optional.empty())
+                h.append(escape(schedule)).append(", next ").append(escape(v.next().getOrDefault(kind, Optional.empty())
                         .map(Instant::toString).orElse("never")));
             }
             h.append(kind == RunKind.AUDIT ? " · " : "");
@@ -148,14 +148,14 @@ final class Dashboard {
                 points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x, y));
                 dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"dot%s\"><title>", x, y,
                                 r.complete() ? "" : " incomplete"))
-                        .append(esc(r.runId())).append(": ").append(r.score().overall()).append(" (").append(esc(r.score().grade()))
+                        .append(escape(r.runId())).append(": ").append(r.score().overall()).append(" (").append(escape(r.score().grade()))
                         .append(")</title></circle>");
             }
             h.append("<polyline id=\"trend-line\" class=\"line\" points=\"").append(points).append("\"/>").append(dots);
             h.append("<text class=\"axis start\" x=\"").append(left).append("\" y=\"").append(ht - 8).append("\">")
-                    .append(esc(seconds(runs.get(0).startedAt()))).append("</text>");
+                    .append(escape(seconds(runs.get(0).startedAt()))).append("</text>");
             h.append("<text class=\"axis\" x=\"").append(w - right).append("\" y=\"").append(ht - 8).append("\">")
-                    .append(esc(seconds(runs.get(runs.size() - 1).startedAt()))).append("</text>");
+                    .append(escape(seconds(runs.get(runs.size() - 1).startedAt()))).append("</text>");
         }
         h.append("</svg></section>");
     }
@@ -173,9 +173,9 @@ final class Dashboard {
         }
         h.append("<table id=\"attention\"><thead><tr><th>member</th><th>group</th><th>status</th><th>facts</th><th>note</th></tr></thead><tbody>");
         for (RunSummary.Attention a : rows) {
-            h.append("<tr><td><code>").append(esc(a.id())).append("</code></td><td>").append(esc(a.group())).append("</td><td><span class=\"pill ")
+            h.append("<tr><td><code>").append(escape(a.id())).append("</code></td><td>").append(escape(a.group())).append("</td><td><span class=\"pill ")
                     .append(a.status().name().toLowerCase(Locale.ROOT)).append("\">").append(a.status()).append("</span></td><td>")
-                    .append(a.facts()).append("</td><td>").append(esc(a.note())).append("</td></tr>");
+                    .append(a.facts()).append("</td><td>").append(escape(a.note())).append("</td></tr>");
         }
         h.append("</tbody></table>");
         if (rows.size() >= RunSummary.MAX_ATTENTION) {
@@ -193,12 +193,12 @@ final class Dashboard {
                 if (rows++ >= CHAOS_ROWS) {
                     break;
                 }
-                body.append("<tr><td>").append(esc(seconds(r.startedAt()))).append("</td><td>").append(esc(c.group())).append("</td><td><code>")
-                        .append(esc(c.victim())).append("</code>").append(c.replacement() == null ? "" : " → <code>" + esc(c.replacement()) + "</code>")
+                body.append("<tr><td>").append(escape(seconds(r.startedAt()))).append("</td><td>").append(escape(c.group())).append("</td><td><code>")
+                        .append(escape(c.victim())).append("</code>").append(c.replacement() == null ? "" : " → <code>" + escape(c.replacement()) + "</code>")
                         .append("</td><td><span class=\"pill v-").append(c.verdict().name().toLowerCase(Locale.ROOT)).append("\">")
                         .append(c.verdict()).append("</span></td><td>")
-                        .append(c.timeToReplaceMs() == null ? "" : esc(String.format(Locale.ROOT, "%.1f s", c.timeToReplaceMs() / 1000.0)))
-                        .append("</td><td>").append(esc(c.reason())).append("</td></tr>");
+                        .append(c.timeToReplaceMs() == null ? "" : escape(String.format(Locale.ROOT, "%.1f s", c.timeToReplaceMs() / 1000.0)))
+                        .append("</td><td>").append(escape(c.reason())).append("</td></tr>");
             }
         }
         if (rows == 0) {
@@ -220,10 +220,10 @@ final class Dashboard {
         for (RunSummary r : runs.subList(0, Math.min(TREND_RUNS, runs.size()))) {
             long reproduced = r.chaos().stream().filter(c -> c.verdict() == ChaosVerdict.REPRODUCED).count();
             long ran = r.chaos().stream().filter(c -> c.verdict() != ChaosVerdict.SKIPPED).count();
-            h.append("<tr><td><a href=\"/api/runs/").append(esc(r.runId())).append("\"><code>").append(esc(r.runId())).append("</code></a>")
+            h.append("<tr><td><a href=\"/api/runs/").append(escape(r.runId())).append("\"><code>").append(escape(r.runId())).append("</code></a>")
                     .append(r.complete() ? "" : " <span class=\"pill unreachable\">incomplete</span>").append("</td><td>")
-                    .append(esc(seconds(r.startedAt()))).append("</td><td>").append(esc(r.mode())).append("</td><td>")
-                    .append(r.score().overall() == null ? "n/a" : r.score().overall()).append(" (").append(esc(r.score().grade()))
+                    .append(escape(seconds(r.startedAt()))).append("</td><td>").append(escape(r.mode())).append("</td><td>")
+                    .append(r.score().overall() == null ? "n/a" : r.score().overall()).append(" (").append(escape(r.score().grade()))
                     .append(")</td><td>").append(r.findings()).append("</td><td>").append(ran).append(" run, ").append(reproduced)
                     .append(" reproduced</td><td>").append(r.durationMs() == null ? "" : String.format(Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
                     .append("</td></tr>");

@@ -14,12 +14,21 @@ import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds each configured group's fleet and probes through the registries. Settings errors
- * surface here, located in the config file like every other configuration error.
+ * surface here, located in the config file like every other configuration error; when one
+ * does, every fleet built so far is closed.
+ *
+ * <pre>{@code
+ * List<GroupRuntime> groups = Wiring.build(config, ctx, app.fleets(), app.probes());   // ConfigFileException on bad settings
+ * }</pre>
  */
 public final class Wiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
     private Wiring() {
     }
@@ -27,20 +36,35 @@ public final class Wiring {
     public static List<GroupRuntime> build(PhoenixConfig config, ProviderContext ctx, Registry<FleetFactory> fleets,
                                            Registry<ProbeFactory> probes) {
         List<GroupRuntime> groups = new ArrayList<>();
+        List<Fleet> built = new ArrayList<>();
         try {
             for (GroupConfig g : config.groups()) {
                 FleetSpec spec = new FleetSpec(g.name(), g.source(), g.mutability(), config.root(), config.baseDir());
                 Fleet fleet = fleets.get(g.sourceType(), g.source().path()).create(spec, ctx);
-                List<Probe> built = new ArrayList<>();
+                built.add(fleet); // from here on it is closed if anything fails, even before its group is complete
+                List<Probe> groupProbes = new ArrayList<>();
                 for (GroupConfig.ProbeConfig p : g.probes()) {
-                    built.add(probes.get(p.type(), p.settings().path()).create(new ProbeSpec(g.name(), p.settings(), config.root()), ctx));
+                    groupProbes.add(probes.get(p.type(), p.settings().path())
+                            .create(new ProbeSpec(g.name(), p.settings(), config.root()), ctx));
                 }
-                groups.add(new GroupRuntime(g.name(), fleet, built, g.ignore(), g.identity()));
+                groups.add(new GroupRuntime(g.name(), fleet, groupProbes, g.ignore(), g.identity()));
             }
-        } catch (ConfigException e) {
-            groups.forEach(g -> g.fleet().close());
-            throw ConfigFileException.at(config.file(), config.tree(), e);
+        } catch (RuntimeException e) {
+            closeAll(built);
+            throw e instanceof ConfigException ce ? ConfigFileException.at(config.file(), config.tree(), ce) : e;
         }
         return groups;
+    }
+
+    /** Closes fleets built for a wiring that failed; a failure to close is logged, never hides the error. */
+    private static void closeAll(List<Fleet> fleets) {
+        for (Fleet fleet : fleets) {
+            try {
+                fleet.close().onFailure(e -> LOG.warn("closing the {} fleet after a configuration error failed: {}",
+                        fleet.provider(), e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warn("closing the {} fleet after a configuration error failed: {}", fleet.provider(), e.getMessage());
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.phoenix.baseline;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.phoenix.report.ScorecardJson;
+import dev.phoenix.report.Json;
 import dev.phoenix.store.ObjectStore;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -42,7 +42,7 @@ public final class AcceptanceLog {
         String key = "baselines/history/" + group + "/" + NAME.format(decisions.get(0).at()) + "-"
                 + HexFormat.of().toHexDigits(nonce.nextInt()) + ".json";
         try {
-            return objects.put(key, ScorecardJson.mapper().writeValueAsBytes(decisions));
+            return objects.put(key, Json.mapper().writeValueAsBytes(decisions));
         } catch (IOException e) {
             return Future.failedFuture(e);
         }
@@ -58,7 +58,7 @@ public final class AcceptanceLog {
                         return List.<Acceptance>of();
                     }
                     try {
-                        return ScorecardJson.mapper().readValue(found.get(), new TypeReference<List<Acceptance>>() { });
+                        return Json.mapper().readValue(found.get(), new TypeReference<List<Acceptance>>() { });
                     } catch (IOException e) {
                         throw new IllegalStateException("baseline history " + objects.describe() + "/" + key + " is unreadable: "
                                 + e.getMessage(), e);

@@ -1,8 +1,9 @@
 package dev.phoenix.baseline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.phoenix.model.Fingerprint;
-import dev.phoenix.report.ScorecardJson;
+import dev.phoenix.report.Json;
 import dev.phoenix.store.ObjectStore;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Baselines as one JSON document per group, {@code baselines/<group>.json}, in an
@@ -40,7 +42,7 @@ public final class ObjectBaselineStore implements BaselineStore {
                 return GroupBaselines.empty(group);
             }
             try {
-                return BaselineDocument.parse(group, ScorecardJson.mapper().readValue(found.get(), BaselineDocument.class));
+                return BaselineDocument.parse(group, Json.mapper().readValue(found.get(), BaselineDocument.class));
             } catch (JsonProcessingException e) {
                 String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
                 throw new IllegalStateException("baseline " + where + " is corrupt" + at + ": " + e.getOriginalMessage()
@@ -58,7 +60,7 @@ public final class ObjectBaselineStore implements BaselineStore {
         }
         byte[] bytes;
         try {
-            bytes = ScorecardJson.mapper().writeValueAsBytes(BaselineDocument.of(baselines));
+            bytes = Json.mapper().writeValueAsBytes(BaselineDocument.of(baselines));
         } catch (JsonProcessingException e) {
             return Future.failedFuture(e);
         }
@@ -79,21 +81,39 @@ public final class ObjectBaselineStore implements BaselineStore {
         return objects.describe() + "/baselines";
     }
 
-    /** The stored form: entries plus each distinct fingerprint's facts once. */
+    /**
+     * The stored form: entries plus each distinct fingerprint's facts once, and, for fingerprints
+     * that hold in-place facts, which keys those are ({@code inPlace}, left out when there are none,
+     * so that documents written before facts had kinds read the same).
+     */
     record BaselineDocument(int version, String group, String currentProvenance, Map<String, BaselineEntry> members,
-                            Map<String, BaselineEntry> goldens, Map<String, Map<String, String>> fingerprints) {
+                            Map<String, BaselineEntry> goldens, Map<String, Map<String, String>> fingerprints,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> inPlace) {
 
         static BaselineDocument of(GroupBaselines b) {
             Map<String, Map<String, String>> fps = new LinkedHashMap<>();
-            b.fingerprints().forEach((d, fp) -> fps.put(d, fp.facts()));
-            return new BaselineDocument(1, b.group(), b.currentProvenance(), b.members(), b.goldens(), fps);
+            Map<String, List<String>> inPlace = new LinkedHashMap<>();
+            b.fingerprints().forEach((d, fp) -> {
+                fps.put(d, fp.facts());
+                if (fp.changedInPlace()) {
+                    inPlace.put(d, List.copyOf(fp.inPlaceKeys()));
+                }
+            });
+            return new BaselineDocument(1, b.group(), b.currentProvenance(), b.members(), b.goldens(), fps, inPlace);
         }
 
         static GroupBaselines parse(String group, BaselineDocument doc) throws IOException {
             Map<String, Fingerprint> fps = new LinkedHashMap<>();
+            Map<String, List<String>> inPlace = doc.inPlace() == null ? Map.of() : doc.inPlace();
             if (doc.fingerprints() != null) {
                 for (Map.Entry<String, Map<String, String>> e : doc.fingerprints().entrySet()) {
-                    Fingerprint fp = Fingerprint.ofMap(e.getValue() == null ? Map.of() : e.getValue());
+                    Map<String, String> facts = e.getValue() == null ? Map.of() : e.getValue();
+                    List<String> inPlaceKeys = inPlace.containsKey(e.getKey()) ? inPlace.get(e.getKey()) : List.of();
+                    if (inPlaceKeys == null || inPlaceKeys.stream().anyMatch(k -> k == null || !facts.containsKey(k))) {
+                        throw new IOException("baseline of group " + group + " is inconsistent: the in-place keys of fingerprint "
+                                + e.getKey() + " are not among its facts (edited by hand?)");
+                    }
+                    Fingerprint fp = Fingerprint.ofMap(facts, Set.copyOf(inPlaceKeys));
                     if (!fp.digest().equals(e.getKey())) {
                         throw new IOException("baseline of group " + group + " is inconsistent: fingerprint " + e.getKey()
                                 + " does not match its facts (edited by hand?)");

@@ -7,8 +7,17 @@ import java.time.Duration;
 
 /**
  * Carries out a termination. {@link #unleashed()} really terminates through the fleet;
- * {@link #leashed()} is its do-nothing twin for dry runs, which fails every call with
- * {@link Leashed} so that the experiment is recorded as SKIPPED.
+ * {@link #leashed()} is its do-nothing twin for dry runs. The executor is chosen once per run and
+ * decides whether the run is leashed: with the twin, the {@code unleashed} guard blocks every
+ * experiment (recorded as SKIPPED, naming the would-be victim), and were it called anyway it
+ * touches nothing and fails with {@link Leashed}.
+ *
+ * <pre>{@code
+ * ChaosExecutor executor = unleash && settings.enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+ * executor.dryRun();                                           // true for the twin: the run is leashed
+ * executor.replace(fleet, victim, Duration.ofMinutes(10))      // the replacement, in service
+ *         .onSuccess(replacement -> ...);
+ * }</pre>
  */
 public interface ChaosExecutor {
 

@@ -4,6 +4,7 @@ import dev.phoenix.audit.GroupAudit;
 import dev.phoenix.audit.MemberProber;
 import dev.phoenix.audit.Observed;
 import dev.phoenix.baseline.BaselineStore;
+import dev.phoenix.model.Change;
 import dev.phoenix.model.Drift;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +35,16 @@ import org.slf4j.LoggerFactory;
  * guard chain, replaces it, waits for the replacement to answer, probes it and judges it.
  * Experiments run one at a time; a failed replacement stops the rest of the run.
  *
+ * <p>The engine builds it once the audit is done, with the prober of its run (as {@code AuditRun} does):
+ *
  * <pre>{@code
- * new ChaosRun(ctx, settings, ChaosExecutor.leashed(), ledger, killSwitch, Guards.standard(), prober, store)
- *     .run(audits)
- *     .onSuccess(results -> ...);
+ * ChaosExecutor executor = unleash && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+ * engine.run(groups, options, prober ->
+ *         new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, baselines));
  * }</pre>
+ *
+ * {@link #stop} (a shutdown cut) lets no further termination start; {@link #resultsSoFar} is what
+ * a run cut short reports.
  */
 public final class ChaosRun {
 
@@ -66,20 +73,13 @@ public final class ChaosRun {
     private record InFlight(String group, String victim, Instant since) {
     }
 
-    /** A run that is unleashed exactly when {@code executor} is not the leashed twin. */
-    public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
-                    KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines) {
-        this(ctx, settings, executor, ledger, killSwitch, guards, prober, baselines, !executor.dryRun());
-    }
-
     /**
-     * @param unleashed the operator passed {@code --unleash}; without it the {@code unleashed} guard
-     *                  blocks every termination, whatever the executor
+     * A run that is unleashed exactly when {@code executor} is not the leashed twin
+     * ({@link ChaosExecutor#dryRun()}): the {@code unleashed} guard blocks every termination otherwise.
      */
     public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
-                    KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines,
-                    boolean unleashed) {
-        this.unleashed = unleashed;
+                    KillSwitch killSwitch, List<Guard> guards, MemberProber prober, BaselineStore baselines) {
+        this.unleashed = !executor.dryRun();
         this.ctx = ctx;
         this.settings = settings;
         this.executor = executor;
@@ -187,12 +187,9 @@ public final class ChaosRun {
                     Optional<Block> block = evaluate(candidate, gc);
                     if (block.isPresent()) {
                         Block b = block.get();
-                        boolean quietStop = b.guard.equals("max-per-group") && gc.victims(audit.name()) > 0;
-                        if (!quietStop) {
-                            add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
-                        }
-                        if (b.guard.equals(Guards.UNLEASHED)) {
-                            // every other guard let it through: a would-be victim, counted for max-per-group
+                        add(ChaosResult.skipped(audit.name(), o.member().id(), "not injecting: " + b.guard + ": " + b.reason));
+                        if (b.countsAsVictim) {
+                            // e.g. a dry run: every other guard let it through, a would-be victim counted for max-per-group
                             victims.merge(audit.name(), 1, Integer::sum);
                         }
                         return b.groupWide ? Future.<Void>succeededFuture()
@@ -210,7 +207,7 @@ public final class ChaosRun {
                 });
     }
 
-    private record Block(String guard, boolean groupWide, String reason) {
+    private record Block(String guard, boolean groupWide, boolean countsAsVictim, String reason) {
     }
 
     private Optional<Block> evaluate(Candidate candidate, GuardContext gc) {
@@ -218,10 +215,10 @@ public final class ChaosRun {
             try {
                 Optional<String> reason = guard.check(candidate, gc);
                 if (reason.isPresent()) {
-                    return Optional.of(new Block(guard.name(), guard.groupWide(), reason.get()));
+                    return Optional.of(new Block(guard.name(), guard.groupWide(), guard.countsAsVictim(), reason.get()));
                 }
             } catch (Exception e) {
-                return Optional.of(new Block(guard.name(), true, "guard could not be evaluated (" + e.getMessage() + ")"));
+                return Optional.of(new Block(guard.name(), true, false, "guard could not be evaluated (" + e.getMessage() + ")"));
             }
         }
         return Optional.empty();
@@ -230,22 +227,47 @@ public final class ChaosRun {
     private Future<ChaosResult> inject(GroupAudit audit, Observed victim, MemberStatus victimStatus) {
         String group = audit.name();
         Member m = victim.member();
-        if (executor.dryRun()) {
-            return executor.replace(audit.runtime().fleet(), m, settings.replaceTimeout())
-                    .map(r -> ChaosResult.skipped(group, m.id(), "not injecting: leashed executor returned a replacement"))
-                    .otherwise(e -> ChaosResult.skipped(group, m.id(), "not injecting: " + e.getMessage()));
-        }
         Instant start = ctx.clock().instant();
-        return ledger.recordTermination(group, m.id(), start)
-                .compose(v -> {
-                    if (lastTerminations != null) {
-                        lastTerminations.put(group, start);
+        return ledger.recordTermination(group, m.id(), start).transform(recorded -> {
+            if (recorded.failed()) {
+                return Future.succeededFuture(ChaosResult.skipped(group, m.id(), "not injecting: ledger: cannot record the "
+                        + "termination in the chaos ledger (" + recorded.cause().getMessage() + ")"));
+            }
+            if (lastTerminations != null) {
+                lastTerminations.put(group, start);
+            }
+            // Recording can take a network round trip: a stop or the kill switch may have come meanwhile.
+            return lastMomentBlock().compose(block -> {
+                if (block.isPresent()) {
+                    LOG.warn("chaos: not replacing {} in group {}: {}", m.id(), group, block.get());
+                    return Future.succeededFuture(ChaosResult.skipped(group, m.id(), "not injecting: " + block.get()
+                            + " (engaged while the termination was being recorded)"));
+                }
+                LOG.info("chaos: replacing {} in group {}", m.id(), group);
+                inFlight = new InFlight(group, m.id(), start);
+                return replaceAndJudge(audit, victim, victimStatus, start).onComplete(x -> inFlight = null);
+            });
+        });
+    }
+
+    /**
+     * The kill switch and the run's halt, checked again right before the termination is requested:
+     * why not to go on, as {@code <guard>: <reason>}, or empty. A kill switch that cannot be checked blocks.
+     */
+    private Future<Optional<String>> lastMomentBlock() {
+        Optional<String> stopped = halt;
+        if (stopped.isPresent()) {
+            return Future.succeededFuture(Optional.of("halt-after-failure: the run was stopped (" + stopped.get() + ")"));
+        }
+        return killSwitch.check()
+                .recover(e -> Future.succeededFuture(Optional.of("kill switch could not be checked: " + e.getMessage())))
+                .map(kill -> {
+                    if (kill.isPresent()) {
+                        return Optional.of("kill-switch: kill switch engaged (" + kill.get() + ")");
                     }
-                    LOG.info("chaos: replacing {} in group {}", m.id(), group);
-                    inFlight = new InFlight(group, m.id(), start);
-                    return replaceAndJudge(audit, victim, victimStatus, start).onComplete(x -> inFlight = null);
-                }, e -> Future.succeededFuture(ChaosResult.skipped(group, m.id(),
-                        "not injecting: ledger: cannot record the termination in the chaos ledger (" + e.getMessage() + ")")));
+                    // the file check ran on a worker: look at the halt once more, on this thread, just before replacing
+                    return halt.map(r -> "halt-after-failure: the run was stopped (" + r + ")");
+                });
     }
 
     private Future<ChaosResult> replaceAndJudge(GroupAudit audit, Observed victim, MemberStatus victimStatus, Instant start) {
@@ -329,12 +351,11 @@ public final class ChaosRun {
             } else if (victimStatus == MemberStatus.MUTATED && Boolean.TRUE.equals(matchesGolden)) {
                 reason = "the victim had been changed in place: its replacement matches the image (the group's golden "
                         + "fingerprint), not the victim";
-            } else if (victimStatus == MemberStatus.MUTATED && diff.stream().anyMatch(d -> d.change() == dev.phoenix.model.Change.REMOVED
-                    && dev.phoenix.model.Fact.inPlaceChange(d.fact()))) {
-                String paths = diff.stream().filter(d -> dev.phoenix.model.Fact.inPlaceChange(d.fact()))
-                        .map(d -> d.fact().substring(d.fact().indexOf(dev.phoenix.model.Fact.IN_PLACE_MARK) + dev.phoenix.model.Fact.IN_PLACE_MARK.length() - 1))
-                        .limit(5).collect(java.util.stream.Collectors.joining(", "));
-                reason = "the victim had been changed in place (" + paths + "): its replacement, created fresh from the same "
+            } else if (victimStatus == MemberStatus.MUTATED
+                    && diff.stream().anyMatch(d -> d.change() == Change.REMOVED && reference.inPlace(d.fact()))) {
+                String changes = diff.stream().filter(d -> reference.inPlace(d.fact()) || actual.inPlace(d.fact()))
+                        .map(Drift::fact).limit(5).collect(Collectors.joining(", "));
+                reason = "the victim had been changed in place (" + changes + "): its replacement, created fresh from the same "
                         + "image, does not carry those changes";
             } else {
                 reason = "the replacement differs from the victim: its image does not reproduce it";

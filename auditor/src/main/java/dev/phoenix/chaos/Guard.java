@@ -19,5 +19,14 @@ public interface Guard {
     /** Whether a block applies to the whole group (stop drawing victims there) rather than to this member. */
     boolean groupWide();
 
+    /**
+     * Whether a member this guard blocks still counts as one of its group's victims in this run
+     * ({@code max-per-group}): true for the dry-run guard, whose block means every other guard let
+     * the member through, so that a leashed run names as many would-be victims as a real one would take.
+     */
+    default boolean countsAsVictim() {
+        return false;
+    }
+
     Optional<String> check(Candidate candidate, GuardContext ctx) throws Exception;
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param killSwitch       why the kill switch is engaged, or empty
  * @param victims          victims already taken (or, leashed, that would have been) per group in this run
  * @param haltReason       why the run's remaining experiments stop (a failed replacement, a shutdown), or empty
- * @param unleashed        the operator unleashed chaos ({@code --unleash}); otherwise every experiment is a dry run
+ * @param unleashed        the run's executor is not the leashed twin ({@link ChaosExecutor#dryRun()}); otherwise
+ *                         every experiment is a dry run
  */
 public record GuardContext(ChaosSettings settings, Instant now, Map<String, Instant> lastTermination,
                            Optional<String> killSwitch, Map<String, Integer> victims, Optional<String> haltReason,

@@ -14,13 +14,10 @@ import java.util.Optional;
  * through.
  *
  * <pre>{@code
- * new ChaosRun(ctx, settings, executor, ledger, killSwitch, Guards.standard(), prober, store, unleash)
+ * new ChaosRun(ctx, settings, ChaosExecutor.unleashed(), ledger, killSwitch, Guards.standard(), prober, store)
  * }</pre>
  */
 public final class Guards {
-
-    /** Name of the guard that stops a leashed run; passing every other guard counts as a would-be victim. */
-    public static final String UNLEASHED = "unleashed";
 
     private Guards() {
     }
@@ -30,9 +27,12 @@ public final class Guards {
                 optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy(), unleashed());
     }
 
-    /** The operator unleashed chaos ({@code --unleash}); a leashed run only says what it would have done. */
+    /**
+     * The run's executor really terminates ({@code --unleash} with {@code chaos.enabled}); a run with the
+     * leashed twin only says what it would have done.
+     */
     public static Guard unleashed() {
-        return guard(UNLEASHED, false, (c, ctx) -> ctx.unleashed() ? Optional.empty()
+        return guard("unleashed", false, true, (c, ctx) -> ctx.unleashed() ? Optional.empty()
                 : Optional.of("leashed dry run: would have replaced " + c.victim().id()
                 + " (chaos.enabled is set; pass --unleash to inject)"));
     }
@@ -134,6 +134,10 @@ public final class Guards {
     }
 
     static Guard guard(String name, boolean groupWide, Check check) {
+        return guard(name, groupWide, false, check);
+    }
+
+    private static Guard guard(String name, boolean groupWide, boolean countsAsVictim, Check check) {
         return new Guard() {
             @Override
             public String name() {
@@ -143,6 +147,11 @@ public final class Guards {
             @Override
             public boolean groupWide() {
                 return groupWide;
+            }
+
+            @Override
+            public boolean countsAsVictim() {
+                return countsAsVictim;
             }
 
             @Override

@@ -1,7 +1,7 @@
 package dev.phoenix.chaos;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.phoenix.report.ScorecardJson;
+import dev.phoenix.report.Json;
 import dev.phoenix.store.ObjectStore;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class ObjectChaosLedger implements ChaosLedger {
                 return Map.<String, Instant>of();
             }
             try {
-                return Map.copyOf(ScorecardJson.mapper().readValue(found.get(), new TypeReference<TreeMap<String, Instant>>() { }));
+                return Map.copyOf(Json.mapper().readValue(found.get(), new TypeReference<TreeMap<String, Instant>>() { }));
             } catch (IOException e) {
                 throw new IllegalStateException("chaos ledger " + objects.describe() + "/" + KEY + " is unreadable: " + e.getMessage(), e);
             }
@@ -45,7 +45,7 @@ public final class ObjectChaosLedger implements ChaosLedger {
             Map<String, Instant> all = new TreeMap<>(last);
             all.put(group, at);
             try {
-                return objects.put(KEY, ScorecardJson.mapper().writeValueAsBytes(all));
+                return objects.put(KEY, Json.mapper().writeValueAsBytes(all));
             } catch (IOException e) {
                 return Future.failedFuture(e);
             }

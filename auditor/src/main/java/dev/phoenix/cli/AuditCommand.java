@@ -5,7 +5,9 @@ import dev.phoenix.audit.GroupRuntime;
 import dev.phoenix.audit.Wiring;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
+import dev.phoenix.report.Exporters;
 import dev.phoenix.report.ReportFiles;
+import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +56,15 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         App app = parent.app;
+        // before anything runs: an unknown format must not cost an audit, let alone real terminations
+        try {
+            for (String name : formats == null ? List.<String>of() : formats) {
+                Exporters.registry().get(name, "--format");
+            }
+        } catch (ConfigException e) {
+            app.err.println("phoenix: --format: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         PhoenixConfig cfg;
         List<GroupRuntime> groups;
         ProviderContext ctx;

@@ -40,13 +40,21 @@ final class AuditRun {
                                                BaselineStore store, ChaosLedger ledger, KillSwitch killSwitch, boolean chaos,
                                                boolean unleash, java.util.function.BiConsumer<Integer, Integer> progress,
                                                String runId, Future<Void> cut) {
-        boolean unleashed = chaos && unleash && config.chaos().enabled();
-        ChaosExecutor executor = unleashed ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+        ChaosExecutor executor = executor(config, chaos, unleash);
         AuditEngine engine = new AuditEngine(ctx, store);
-        AuditEngine.Options options = new AuditEngine.Options(chaos, !unleashed, config.probing().concurrency(),
+        AuditEngine.Options options = new AuditEngine.Options(chaos, executor.dryRun(), config.probing().concurrency(),
                 config.probing().timeout(), progress);
         return app.onContext(() -> engine.run(runId, groups, options, prober ->
-                new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, store, unleash), cut));
+                new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, store), cut));
+    }
+
+    /**
+     * The one place the leash is decided: the real executor only for a chaos run with {@code --unleash}
+     * and {@code chaos.enabled}, else its do-nothing twin. The scorecard's mode and the {@code unleashed}
+     * guard follow the executor ({@link ChaosExecutor#dryRun()}).
+     */
+    static ChaosExecutor executor(PhoenixConfig config, boolean chaos, boolean unleash) {
+        return chaos && unleash && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
     }
 
     /**

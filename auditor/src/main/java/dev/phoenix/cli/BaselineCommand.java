@@ -12,6 +12,7 @@ import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.drift.DriftJudge;
+import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Drift;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Mutability;
@@ -101,8 +102,15 @@ final class BaselineCommand implements Callable<Integer> {
                 if (group != null && !g.name().equals(group)) {
                     continue;
                 }
-                List<Observed> observed = App.await(app.onContext(() ->
-                        new AuditEngine(ctx, store).observeGroup(g, cfg.probing().concurrency(), cfg.probing().timeout())));
+                List<Observed> observed;
+                try {
+                    observed = App.await(app.onContext(() ->
+                            new AuditEngine(ctx, store).observeGroup(g, cfg.probing().concurrency(), cfg.probing().timeout())));
+                } catch (Fleet.UnreachableException e) {
+                    // groups before this one keep what was saved; nothing of this one changed
+                    app.err.println("phoenix: group " + g.name() + ": " + e.getMessage());
+                    return ExitCode.UNREACHABLE;
+                }
                 GroupBaselines b = App.await(store.load(g.name()));
                 List<Acceptance> decisions = new ArrayList<>();
                 found |= update(app, g.name(), observed, g.fleet().targetProvenance().orElse(null), b, who,

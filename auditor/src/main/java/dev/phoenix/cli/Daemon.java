@@ -100,9 +100,9 @@ final class Daemon {
                 stores.history);
         Scheduler scheduler = new Scheduler(app.vertx(), app.clock, schedule.schedules(), kind -> {
             RunCoordinator.Trigger t = runs.trigger(kind, "schedule");
-            return Optional.ofNullable(t.refusal());
+            return Optional.ofNullable(t.reason());
         });
-        boolean unleashed = options.unleash() && config.chaos().enabled();
+        boolean unleashed = !AuditRun.executor(config, true, options.unleash()).dryRun();
         ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, stores.describe(), unleashed);
         ApiVerticle api = new ApiVerticle(state, options.bind(), options.port());
         String deployment;

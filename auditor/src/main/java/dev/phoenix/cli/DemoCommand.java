@@ -4,14 +4,16 @@ import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.GroupRuntime;
 import dev.phoenix.audit.Wiring;
 import dev.phoenix.baseline.BaselineStore;
-import dev.phoenix.baseline.FileBaselineStore;
-import dev.phoenix.chaos.FileChaosLedger;
+import dev.phoenix.baseline.ObjectBaselineStore;
+import dev.phoenix.chaos.ChaosLedger;
+import dev.phoenix.chaos.ObjectChaosLedger;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.model.Member;
 import dev.phoenix.report.ReportFiles;
 import dev.phoenix.simulated.SimulatedFleet;
 import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.store.LocalObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -73,8 +75,9 @@ final class DemoCommand implements Callable<Integer> {
         PhoenixConfig config = app.configLoader().parse(out.resolve("demo.yaml"), new StringReader(yaml));
         List<GroupRuntime> groups = Wiring.build(config, ctx, app.fleets(), app.probes());
         try {
-            BaselineStore baselines = new FileBaselineStore(store, ctx.blocking());
-            FileChaosLedger ledger = new FileChaosLedger(store, ctx.blocking());
+            LocalObjectStore objects = new LocalObjectStore(store, ctx.blocking());
+            BaselineStore baselines = new ObjectBaselineStore(objects);
+            ChaosLedger ledger = new ObjectChaosLedger(objects);
 
             app.out.printf("Simulated fleet: %d members in groups %s, seed %d%n", members,
                     groups.stream().map(GroupRuntime::name).toList(), seed);

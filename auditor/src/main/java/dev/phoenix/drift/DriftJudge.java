@@ -4,7 +4,6 @@ import dev.phoenix.audit.Observed;
 import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.model.Change;
 import dev.phoenix.model.Drift;
-import dev.phoenix.model.Fact;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
@@ -28,8 +27,9 @@ import java.util.Objects;
  *   <li>Immutable members are compared with their group's golden fingerprint for their
  *       provenance. The golden is the stored one, or, the first time a provenance is seen, the
  *       consensus (the fingerprint most members share among those that report no in-place change,
- *       such as {@code docker.diff./etc/app.conf}: a golden is what the image gives, so a container
- *       changed in place is MUTATED even when it is its group's only member).</li>
+ *       {@link dev.phoenix.model.Fact.Kind#IN_PLACE} facts such as {@code docker.diff./etc/app.conf}:
+ *       a golden is what the image gives, so a container changed in place is MUTATED even when it is
+ *       its group's only member).</li>
  *   <li>The group's provenance is what its fleet says new members are built from
  *       ({@link dev.phoenix.fleet.Fleet#targetProvenance()}, e.g. an Auto Scaling group's AMI and
  *       launch-template version) or, when the fleet has no such notion, the provenance most
@@ -130,11 +130,12 @@ public final class DriftJudge {
         // A golden is what the image gives: only members that report no in-place change (such as
         // docker.diff./etc/app.conf) may define it, so a member changed in place is MUTATED even when
         // it is alone or every member was changed alike, and its changes never become the norm.
-        List<Observed> pristine = members.stream().filter(o -> !changedInPlace(o.fingerprint())).toList();
+        List<Observed> pristine = members.stream().filter(o -> !o.fingerprint().changedInPlace()).toList();
         if (pristine.isEmpty()) {
             for (Observed o : members) {
-                List<Drift> drift = o.fingerprint().facts().entrySet().stream().filter(e -> Fact.inPlaceChange(e.getKey()))
-                        .map(e -> new Drift(e.getKey(), null, e.getValue(), Change.ADDED)).toList();
+                Fingerprint fp = o.fingerprint();
+                List<Drift> drift = fp.inPlaceKeys().stream()
+                        .map(k -> new Drift(k, null, fp.facts().get(k), Change.ADDED)).toList();
                 results.put(o.member().id(), result(o.member(), MemberStatus.MUTATED, o.fingerprint(), drift, o,
                         "changed in place since it was created from " + describe(provenance) + "; no golden fingerprint "
                                 + "captured: no member of " + describe(provenance) + " is unchanged"));
@@ -169,15 +170,10 @@ public final class DriftJudge {
                     ? result(o.member(), MemberStatus.BASELINED, o.fingerprint(), List.of(), o,
                     "golden fingerprint for " + describe(provenance) + " captured (" + reason + ")")
                     : result(o.member(), MemberStatus.MUTATED, o.fingerprint(), drift, o,
-                    drift.stream().allMatch(d -> Fact.inPlaceChange(d.fact()))
+                    drift.stream().allMatch(d -> o.fingerprint().inPlace(d.fact()) || golden.inPlace(d.fact()))
                             ? "changed in place since it was created from " + describe(provenance)
                             : "differs from the " + reason));
         }
-    }
-
-    /** Whether a fingerprint holds facts that report an in-place change ({@link Fact#IN_PLACE_MARK}). */
-    static boolean changedInPlace(Fingerprint fp) {
-        return fp.facts().keySet().stream().anyMatch(Fact::inPlaceChange);
     }
 
     private static String describe(String provenance) {

@@ -22,16 +22,21 @@ import org.slf4j.LoggerFactory;
  * Starts runs for the scheduler and the API, one at a time, and records each in the history.
  * A run is refused while another of the same kind is running or waiting; a run of the other
  * kind waits for the one in progress (two runs never update a group's baselines at once).
+ * A run that ends without a recorded scorecard (its launch failed, the store refused it, the
+ * daemon stopped before it started) is kept in memory, the last {@value #FAILED_KEPT}, so that
+ * whoever started it can see why ({@link #failed(String)}).
  *
  * <pre>{@code
  * RunCoordinator runs = new RunCoordinator(vertx, clock, random, launcher, history);
  * RunCoordinator.Trigger t = runs.trigger(RunKind.AUDIT, "api");
- * if (t.accepted()) t.done().onSuccess(scorecard -> ...); else LOG.warn(t.refusal());
+ * if (t.accepted()) t.done().onSuccess(scorecard -> ...); else LOG.warn(t.reason());
  * }</pre>
  */
 public final class RunCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
+    /** Failed runs kept for the API. */
+    public static final int FAILED_KEPT = 20;
 
     /** Runs one audit; completes with its scorecard, marked incomplete when {@code cut} ended it early. */
     @FunctionalInterface
@@ -48,13 +53,32 @@ public final class RunCoordinator {
     }
 
     /**
+     * A run that was accepted and ended without a scorecard in the history.
+     *
+     * @param startedAt null when it never started (the daemon stopped while it waited)
+     * @param error     why, in one line
+     */
+    public record FailedRun(String runId, RunKind kind, String trigger, Instant requestedAt, Instant startedAt, Instant failedAt,
+                            String error) {
+    }
+
+    /** Why {@link #trigger} refused a run. */
+    public enum Refusal {
+        /** Phoenix is shutting down: no run starts any more. */
+        SHUTTING_DOWN,
+        /** A run of the same kind is in progress or waiting. */
+        BUSY
+    }
+
+    /**
      * What {@link #trigger} answered.
      *
      * @param runId   the accepted run's id, or null
-     * @param refusal why the run was refused, or null
+     * @param refusal why the run was refused, or null when it was accepted
+     * @param reason  the refusal for people, or null
      * @param done    completes once the run is recorded in the history
      */
-    public record Trigger(String runId, String refusal, Future<Scorecard> done) {
+    public record Trigger(String runId, Refusal refusal, String reason, Future<Scorecard> done) {
         public boolean accepted() {
             return refusal == null;
         }
@@ -67,6 +91,7 @@ public final class RunCoordinator {
     private final RunHistory history;
     private final Map<RunKind, ActiveRun> active = new EnumMap<>(RunKind.class);
     private final Map<String, Promise<Void>> cuts = new java.util.HashMap<>();
+    private final java.util.Deque<FailedRun> failed = new java.util.ArrayDeque<>();
     private final RunStats stats = new RunStats();
     private Future<Void> tail = Future.succeededFuture();
     private boolean shuttingDown;
@@ -82,12 +107,12 @@ public final class RunCoordinator {
     /** Starts a run of {@code kind} as soon as no other run is in progress, or refuses it. */
     public synchronized Trigger trigger(RunKind kind, String trigger) {
         if (shuttingDown) {
-            return new Trigger(null, "Phoenix is shutting down", Future.failedFuture("shutting down"));
+            return new Trigger(null, Refusal.SHUTTING_DOWN, "Phoenix is shutting down", Future.failedFuture("shutting down"));
         }
         ActiveRun running = active.get(kind);
         if (running != null) {
             stats.skipped(kind);
-            return new Trigger(null, "a " + kind.label() + " run is still in progress (" + running.runId() + ", "
+            return new Trigger(null, Refusal.BUSY, "a " + kind.label() + " run is still in progress (" + running.runId() + ", "
                     + (running.startedAt() == null ? "waiting" : "started at " + running.startedAt()) + ")",
                     Future.failedFuture("refused"));
         }
@@ -98,7 +123,7 @@ public final class RunCoordinator {
         Promise<Scorecard> done = Promise.promise();
         LOG.info("run {} ({}, {}) accepted", id, kind.label(), trigger);
         tail = tail.transform(x -> start(run).onComplete(done).<Void>mapEmpty().otherwiseEmpty());
-        return new Trigger(id, null, done.future());
+        return new Trigger(id, null, null, done.future());
     }
 
     private Future<Scorecard> start(ActiveRun waiting) {
@@ -107,7 +132,9 @@ public final class RunCoordinator {
         synchronized (this) {
             if (shuttingDown) {
                 active.remove(waiting.kind());
-                return Future.failedFuture("Phoenix shut down before run " + waiting.runId() + " started");
+                String error = "Phoenix shut down before run " + waiting.runId() + " started";
+                recordFailure(waiting, null, error);
+                return Future.failedFuture(error);
             }
             run = new ActiveRun(waiting.runId(), waiting.kind(), waiting.trigger(), waiting.requestedAt(), clock.instant());
             active.put(run.kind(), run);
@@ -122,7 +149,9 @@ public final class RunCoordinator {
         }
         return launched
                 .compose(card -> history.save(card).map(card).recover(e -> {
-                    LOG.error("run {}: the scorecard could not be recorded in {}: {}", run.runId(), history.describe(), e.getMessage());
+                    String error = "the scorecard could not be recorded in " + history.describe() + ": " + message(e);
+                    LOG.error("run {}: {}", run.runId(), error);
+                    recordFailure(run, run.startedAt(), error);
                     return Future.succeededFuture(card);
                 }))
                 .onComplete(ar -> {
@@ -137,10 +166,34 @@ public final class RunCoordinator {
                                 run.kind().label(), s.complete() ? "finished" : "cut short", s.score().overall(), s.score().grade(),
                                 s.members().size(), s.findings(), s.chaos().size());
                     } else {
-                        stats.failed(run.kind(), ar.cause().getMessage());
-                        LOG.error("run {} ({}) failed: {}", run.runId(), run.kind().label(), ar.cause().getMessage());
+                        String error = message(ar.cause());
+                        stats.failed(run.kind(), error);
+                        recordFailure(run, run.startedAt(), error);
+                        LOG.error("run {} ({}) failed: {}", run.runId(), run.kind().label(), error);
                     }
                 });
+    }
+
+    private synchronized void recordFailure(ActiveRun run, Instant startedAt, String error) {
+        failed.addFirst(new FailedRun(run.runId(), run.kind(), run.trigger(), run.requestedAt(), startedAt, clock.instant(), error));
+        while (failed.size() > FAILED_KEPT) {
+            failed.removeLast();
+        }
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The last failed runs, newest first. */
+    public synchronized List<FailedRun> failed() {
+        return List.copyOf(failed);
+    }
+
+    /** A failed run among the last {@value #FAILED_KEPT}. */
+    public synchronized Optional<FailedRun> failed(String runId) {
+        return failed.stream().filter(f -> f.runId().equals(runId)).findFirst();
     }
 
     /** Runs accepted and not yet finished. */

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * it (skipped and logged) while a run of the same kind is still going.
  *
  * <pre>{@code
- * Scheduler s = new Scheduler(vertx, clock, settings.schedules(), kind -> coordinator.trigger(kind, "schedule").refusal());
+ * Scheduler s = new Scheduler(vertx, clock, settings.schedules(),
+ *         kind -> Optional.ofNullable(coordinator.trigger(kind, "schedule").reason()));
  * s.start();
  * ...
  * s.stop();

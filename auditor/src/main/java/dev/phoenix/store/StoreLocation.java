@@ -28,8 +28,4 @@ public record StoreLocation(Optional<Path> directory, String bucket, String pref
         }
         return new StoreLocation(Optional.of(baseDir.resolve(store).normalize()), null, null);
     }
-
-    public boolean s3() {
-        return directory.isEmpty();
-    }
 }

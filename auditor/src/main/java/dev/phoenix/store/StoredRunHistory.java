@@ -1,6 +1,7 @@
 package dev.phoenix.store;
 
 import dev.phoenix.report.Scorecard;
+import dev.phoenix.report.Json;
 import dev.phoenix.report.ScorecardJson;
 import io.vertx.core.Future;
 import java.io.ByteArrayInputStream;
@@ -52,7 +53,7 @@ public final class StoredRunHistory implements RunHistory {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ScorecardJson.write(scorecard, out);
             card = out.toByteArray();
-            sum = ScorecardJson.mapper().writeValueAsBytes(summary);
+            sum = Json.mapper().writeValueAsBytes(summary);
         } catch (IOException e) {
             return Future.failedFuture(e);
         }
@@ -125,7 +126,7 @@ public final class StoredRunHistory implements RunHistory {
         }
         return objects.get("runs/" + id + SUMMARY).map(found -> found.map(bytes -> {
             try {
-                RunSummary s = ScorecardJson.mapper().readValue(bytes, RunSummary.class);
+                RunSummary s = Json.mapper().readValue(bytes, RunSummary.class);
                 cache.put(id, s);
                 return s;
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.phoenix.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenix.fakes.FakeFleet;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Member;

@@ -1,57 +1,116 @@
 package dev.phoenix.audit;
 
-import dev.phoenix.baseline.FileBaselineStore;
+import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.chaos.ChaosExecutor;
+import dev.phoenix.chaos.ChaosLedger;
 import dev.phoenix.chaos.ChaosRun;
 import dev.phoenix.chaos.ChaosSettings;
-import dev.phoenix.chaos.FileChaosLedger;
+import dev.phoenix.chaos.Guard;
 import dev.phoenix.chaos.Guards;
 import dev.phoenix.chaos.KillSwitch;
+import dev.phoenix.chaos.ObjectChaosLedger;
+import dev.phoenix.fakes.RecordingChaosExecutor;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
+import dev.phoenix.store.LocalObjectStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the real engine (store, judge, chaos) on fake fleets in a temporary store. */
+/**
+ * Runs the real engine (baselines, judge, and the chaos phase with its guards, ledger and kill
+ * switch) on fake fleets, with the store in a directory. Every part of the chaos phase can be
+ * replaced before a run; a new harness on the same directory is a restarted process.
+ *
+ * <pre>{@code
+ * EngineHarness h = new EngineHarness(vertx, storeDir, 7);
+ * h.group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, true).runtime());
+ * h.chaos.put("min-healthy", "100%");
+ * h.run().onComplete(...);                    // audit + chaos with h.chaos and h.executor
+ * h.run(List.of(fleet.runtime()), EngineHarness.chaos(Map.of("enabled", true)), ChaosExecutor.unleashed());
+ * }</pre>
+ */
 public final class EngineHarness {
 
-    public final ProviderContext ctx;
-    public final FileBaselineStore store;
-    public final FileChaosLedger ledger;
-    private final Vertx vertx;
+    public final Vertx vertx;
+    public final Path store;
+    private final long seed;
 
-    public EngineHarness(Vertx vertx, Path storeDir, long seed) {
+    /** The clock of every run: set a {@link dev.phoenix.fakes.MutableClock} for window and interval tests. */
+    public Clock clock = Clock.systemUTC();
+    /** The environment runs see (the kill switch's variable, {@code PHOENIX_CHAOS_STOP}). */
+    public final Map<String, String> env = new HashMap<>();
+    /** The chaos section for {@link #run()}. */
+    public final Map<String, Object> chaos = new LinkedHashMap<>(Map.of("enabled", true, "max-per-group", 1));
+    /** The groups for {@link #run()}. */
+    public final List<GroupRuntime> groups = new ArrayList<>();
+    public List<Guard> guards = Guards.standard();
+    /** The executor for {@link #run()}: records what it is asked to replace. */
+    public RecordingChaosExecutor executor = new RecordingChaosExecutor();
+    /** The chaos ledger; null for the one in the store. */
+    public ChaosLedger ledger;
+    /** The kill switch; null for one on {@link #killFile} and {@code PHOENIX_CHAOS_STOP}, built on first use. */
+    public KillSwitch killSwitch;
+    public String killFile = "";
+    /** The chaos phase of the last run, once the audit reached it. */
+    public volatile ChaosRun chaosRun;
+
+    public EngineHarness(Vertx vertx, Path store, long seed) {
         this.vertx = vertx;
-        this.ctx = ProviderContext.create(vertx, Clock.systemUTC(), seed, Map.of());
-        this.store = new FileBaselineStore(storeDir, ctx.blocking());
-        this.ledger = new FileChaosLedger(storeDir, ctx.blocking());
+        this.store = store;
+        this.seed = seed;
     }
 
     public static ChaosSettings chaos(Map<String, Object> settings) {
         return ChaosSettings.parse(Settings.of("chaos", settings));
     }
 
-    /** An audit without chaos. */
+    public EngineHarness group(GroupRuntime group) {
+        groups.add(group);
+        return this;
+    }
+
+    public KillSwitch killSwitch() {
+        if (killSwitch == null) {
+            killSwitch = new KillSwitch(vertx, killFile, "PHOENIX_CHAOS_STOP", env);
+        }
+        return killSwitch;
+    }
+
+    /** An audit of {@code groups} without chaos. */
     public Future<Scorecard> audit(List<GroupRuntime> groups) {
         return run(groups, null, null);
     }
 
-    /** An audit followed by chaos with {@code settings} and {@code executor}. */
+    /** An audit of {@link #groups} followed by chaos with {@link #chaos} and {@link #executor}. */
+    public Future<Scorecard> run() {
+        return run(groups, chaos(chaos), executor);
+    }
+
+    /** An audit of {@code groups} followed, when {@code settings} is not null, by chaos with {@code executor}. */
     public Future<Scorecard> run(List<GroupRuntime> groups, ChaosSettings settings, ChaosExecutor executor) {
-        AuditEngine engine = new AuditEngine(ctx, store);
+        ProviderContext ctx = ProviderContext.create(vertx, clock, seed, env);
+        LocalObjectStore objects = new LocalObjectStore(store, ctx.blocking());
+        ObjectBaselineStore baselines = new ObjectBaselineStore(objects);
+        ChaosLedger l = ledger != null ? ledger : new ObjectChaosLedger(objects);
+        KillSwitch k = killSwitch();
+        AuditEngine engine = new AuditEngine(ctx, baselines);
         AuditEngine.Options options = new AuditEngine.Options(settings != null, executor == null || executor.dryRun(), 8,
                 Duration.ofSeconds(5), null);
-        KillSwitch kill = new KillSwitch(vertx, "", "PHOENIX_CHAOS_STOP", Map.of());
-        io.vertx.core.Promise<Scorecard> result = io.vertx.core.Promise.promise();
-        vertx.getOrCreateContext().runOnContext(v -> engine.run(groups, options, prober -> new ChaosRun(ctx, settings,
-                        executor, ledger, kill, Guards.standard(), prober, store))
-                .map(AuditEngine.Outcome::scorecard).onComplete(result));
+        Promise<Scorecard> result = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> engine.run(groups, options, prober ->
+                        chaosRun = new ChaosRun(ctx, settings, executor, l, k, guards, prober, baselines))
+                .map(AuditEngine.Outcome::scorecard)
+                .onComplete(result));
         return result.future();
     }
 }

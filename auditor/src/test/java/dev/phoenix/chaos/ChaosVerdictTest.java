@@ -3,7 +3,7 @@ package dev.phoenix.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.audit.EngineHarness;
-import dev.phoenix.audit.FakeFleet;
+import dev.phoenix.fakes.FakeFleet;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.report.ChaosResult;

@@ -2,7 +2,10 @@ package dev.phoenix.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenix.audit.EngineHarness;
 import dev.phoenix.fakes.FakeFleet;
+import dev.phoenix.fakes.GatedChaosLedger;
+import dev.phoenix.fakes.MutableClock;
 import dev.phoenix.fakes.RecordingChaosExecutor;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.report.ChaosResult;
@@ -34,15 +37,27 @@ class GuardrailTest {
     @TempDir
     Path store;
 
-    ChaosHarness h;
+    private static final Instant WEDNESDAY = Instant.parse("2026-03-04T10:30:00Z");
+
+    EngineHarness h;
+    final MutableClock clock = new MutableClock(WEDNESDAY);
 
     @BeforeEach
     void harness(Vertx vertx) {
-        h = new ChaosHarness(vertx, store);
+        h = new EngineHarness(vertx, store, 7);
+        h.clock = clock;
     }
 
-    private ChaosHarness webGroup() {
-        return h.group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, true), "web");
+    private EngineHarness webGroup() {
+        return h.group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, true).runtime());
+    }
+
+    /** A group whose members listed in {@code down} do not answer their probes. */
+    private EngineHarness group(FakeFleet fleet, String... down) {
+        for (String id : down) {
+            fleet.down(id);
+        }
+        return h.group(fleet.runtime());
     }
 
     /** Runs the harness and checks that nothing was terminated and that each group's skip names {@code guard}. */
@@ -103,7 +118,7 @@ class GuardrailTest {
 
     @Test
     void leashedRun_blocksTerminationAndNamesTheWouldBeVictim(VertxTestContext t) {
-        h.unleash = false;
+        h.executor = RecordingChaosExecutor.leashed();
         webGroup();
         h.run().onComplete(t.succeeding(card -> t.verify(() -> {
             assertThat(h.executor.calls()).isEmpty();
@@ -117,20 +132,20 @@ class GuardrailTest {
 
     @Test
     void memberNotOptedIn_isNeverTerminated(VertxTestContext t) {
-        h.group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, false), "web");
+        group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, false));
         assertBlockedBy(t, "opt-in");
     }
 
     @Test
     void mutableMember_isNeverTerminated(VertxTestContext t) {
         h.chaos.put("max-per-group", 3);
-        h.group(FakeFleet.of("hosts", 3, Mutability.MUTABLE, true), "hosts");
+        group(FakeFleet.of("hosts", 3, Mutability.MUTABLE, true));
         assertBlockedBy(t, "immutable-only");
     }
 
     @Test
     void unreachableVictim_isNotTerminated(VertxTestContext t) {
-        h.group(FakeFleet.of("web", 2, Mutability.IMMUTABLE, true), "web", Set.of("web-1", "web-2"));
+        group(FakeFleet.of("web", 2, Mutability.IMMUTABLE, true), "web-1", "web-2");
         assertBlockedBy(t, "reachable");
     }
 
@@ -174,7 +189,7 @@ class GuardrailTest {
     @Test
     void minHealthyCount_countsUnreachableMembersAsOutOfService(VertxTestContext t) {
         h.chaos.put("min-healthy", 2);
-        h.group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, true), "web", Set.of("web-1"));
+        group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, true), "web-1");
         h.run().onComplete(t.succeeding(card -> t.verify(() -> {
             assertThat(h.executor.calls()).isEmpty();
             assertThat(card.chaos()).extracting(ChaosResult::reason)
@@ -186,7 +201,7 @@ class GuardrailTest {
     @Test
     void outsideTheWindow_blocksTermination(VertxTestContext t) {
         h.chaos.put("window", Map.of("days", "MON-FRI", "hours", "09:00-17:00", "zone", "UTC"));
-        h.clock.set(Instant.parse("2026-03-07T11:00:00Z")); // a Saturday
+        clock.set(Instant.parse("2026-03-07T11:00:00Z")); // a Saturday
         webGroup();
         assertBlockedBy(t, "window");
     }
@@ -201,16 +216,18 @@ class GuardrailTest {
 
     @Test
     void minInterval_holdsAcrossARestart(Vertx vertx, VertxTestContext t) {
+        MutableClock later = new MutableClock(WEDNESDAY);
         h.chaos.put("min-interval", "1d");
         webGroup();
         h.run()
                 .compose(first -> {
                     t.verify(() -> assertThat(h.executor.calls()).hasSize(1));
                     // a new process: new harness, new ledger object, same store directory
-                    ChaosHarness restarted = new ChaosHarness(vertx, store);
+                    EngineHarness restarted = new EngineHarness(vertx, store, 7);
                     restarted.chaos.put("min-interval", "1d");
-                    restarted.clock.set(h.clock.instant().plus(Duration.ofHours(6)));
-                    restarted.group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, true), "web");
+                    restarted.clock = later;
+                    later.set(WEDNESDAY.plus(Duration.ofHours(6)));
+                    restarted.group(FakeFleet.of("web", 3, Mutability.IMMUTABLE, true).runtime());
                     return restarted.run().map(second -> {
                         t.verify(() -> {
                             assertThat(restarted.executor.calls()).isEmpty();
@@ -221,7 +238,7 @@ class GuardrailTest {
                     });
                 })
                 .compose(restarted -> {
-                    restarted.clock.set(h.clock.instant().plus(Duration.ofHours(25)));
+                    later.set(WEDNESDAY.plus(Duration.ofHours(25)));
                     return restarted.run().map(third -> {
                         t.verify(() -> assertThat(restarted.executor.calls()).hasSize(1));
                         return third;
@@ -262,10 +279,48 @@ class GuardrailTest {
     }
 
     @Test
+    void killSwitchEngagedWhileTheLedgerRecords_replacesNothing(VertxTestContext t) {
+        GatedChaosLedger ledger = new GatedChaosLedger();
+        h.ledger = ledger;
+        webGroup();
+        ledger.recording().compose(victim -> h.killSwitch().engage("POST /api/chaos/stop by test"))
+                .onComplete(t.succeeding(v -> ledger.open()));
+        h.run().onComplete(t.succeeding(card -> t.verify(() -> {
+            assertThat(ledger.recorded()).as("recorded before the switch was seen").hasSize(1);
+            assertThat(h.executor.calls()).as("terminations").isEmpty();
+            assertThat(card.chaos()).singleElement().satisfies(c -> {
+                assertThat(c.verdict()).isEqualTo(ChaosVerdict.SKIPPED);
+                assertThat(c.reason()).startsWith("not injecting: kill-switch: kill switch engaged (POST /api/chaos/stop by test)")
+                        .endsWith("(engaged while the termination was being recorded)");
+            });
+            t.completeNow();
+        })));
+    }
+
+    @Test
+    void runStoppedWhileTheLedgerRecords_replacesNothing(VertxTestContext t) {
+        GatedChaosLedger ledger = new GatedChaosLedger();
+        h.ledger = ledger;
+        webGroup();
+        ledger.recording().onComplete(t.succeeding(victim -> {
+            h.chaosRun.stop("shutdown deadline");
+            ledger.open();
+        }));
+        h.run().onComplete(t.succeeding(card -> t.verify(() -> {
+            assertThat(h.executor.calls()).as("terminations").isEmpty();
+            assertThat(card.chaos()).singleElement().satisfies(c -> {
+                assertThat(c.verdict()).isEqualTo(ChaosVerdict.SKIPPED);
+                assertThat(c.reason()).startsWith("not injecting: halt-after-failure: the run was stopped (shutdown deadline)");
+            });
+            t.completeNow();
+        })));
+    }
+
+    @Test
     void failedReplacement_stopsTheRemainingExperiments(VertxTestContext t) {
         h.executor = new RecordingChaosExecutor(Set.of("a-1", "a-2"));
-        h.group(FakeFleet.of("a", 2, Mutability.IMMUTABLE, true), "a");
-        h.group(FakeFleet.of("b", 2, Mutability.IMMUTABLE, true), "b");
+        group(FakeFleet.of("a", 2, Mutability.IMMUTABLE, true));
+        group(FakeFleet.of("b", 2, Mutability.IMMUTABLE, true));
         h.run().onComplete(t.succeeding(card -> t.verify(() -> {
             assertThat(h.executor.calls()).hasSize(1).allSatisfy(v -> assertThat(v).startsWith("a-"));
             assertThat(card.chaos()).extracting(ChaosResult::group, ChaosResult::verdict)

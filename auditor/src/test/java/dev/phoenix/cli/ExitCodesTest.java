@@ -127,6 +127,35 @@ class ExitCodesTest {
     }
 
     @Test
+    void unknownFormat_exitsTwoBeforeAnythingRuns() throws Exception {
+        Cli cli = Cli.run("audit", "--config", config().toString(), "--out", dir.resolve("out").toString(),
+                "--format", "html,sarif", "--chaos", "--unleash");
+        assertThat(cli.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err().lines().toList()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("phoenix: --format: unknown format 'sarif'").contains("valid: "));
+        assertThat(dir.resolve("state")).as("no audit ran: no baselines, no history").doesNotExist();
+        assertThat(dir.resolve("out")).as("no report").doesNotExist();
+    }
+
+    @Test
+    void baselineWithAnUnreachableProvider_exitsThree_withAOneLineReason() throws Exception {
+        Path socket = dir.resolve("no-engine.sock");
+        Path cfg = dir.resolve("docker.yaml");
+        Files.writeString(cfg, """
+                store: state
+                groups:
+                  - name: api
+                    source: {docker: {labels: {app: api}, host: "unix://%s"}}
+                    probes: [docker-inspect]
+                """.formatted(socket));
+        Cli cli = Cli.run("baseline", "capture", "--config", cfg.toString());
+        assertThat(cli.exit()).as(cli.err()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(cli.err().lines().toList()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("phoenix: group api: cannot reach the Docker engine at unix://" + socket));
+        assertThat(dir.resolve("state/baselines/api.json")).doesNotExist();
+    }
+
+    @Test
     void report_reexportsASavedScorecard_andRefusesGarbage() throws Exception {
         Cli.run("audit", "--config", config().toString(), "--out", dir.resolve("out").toString(), "--format", "json");
         assertThat(dir.resolve("out/scorecard.html")).doesNotExist();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.Scorecard;
+import dev.phoenix.report.Json;
 import dev.phoenix.report.ScorecardJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -58,9 +59,9 @@ class ServeSignalTest {
             String base = "http://127.0.0.1:" + m.group(1);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs?chaos=true"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("X-Phoenix", "1").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).isEqualTo(202);
-            String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
+            String id = Json.mapper().readTree(accepted.body()).get("runId").asText();
             // wait until the experiment is in flight: the ledger records a termination before it is requested
             Path ledger = dir.resolve("store/chaos/ledger.json");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -85,7 +86,7 @@ class ServeSignalTest {
                 assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
             }
             List<String> log = Files.readAllLines(dir.resolve("serve.err"));
-            assertThat(log).isNotEmpty().allSatisfy(line -> assertThat(ScorecardJson.mapper().readTree(line).has("level")).isTrue());
+            assertThat(log).isNotEmpty().allSatisfy(line -> assertThat(Json.mapper().readTree(line).has("level")).isTrue());
             assertThat(log).anySatisfy(line -> assertThat(line).contains("cut short"));
         } finally {
             p.destroyForcibly();

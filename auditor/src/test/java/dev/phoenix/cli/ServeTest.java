@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.phoenix.api.PrometheusTextParser;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.Scorecard;
+import dev.phoenix.report.Json;
 import dev.phoenix.report.ScorecardJson;
 import dev.phoenix.testing.Requirements;
 import io.vertx.core.Promise;
@@ -80,11 +81,19 @@ class ServeTest {
         return daemon;
     }
 
+    /** A call as a script makes it: state-changing ones carry {@code X-Phoenix: 1}. */
     private HttpResponse<String> call(String method, String path, String authorization) throws Exception {
+        return call(method, path, authorization, !method.equals("GET"));
+    }
+
+    private HttpResponse<String> call(String method, String path, String authorization, boolean phoenixHeader) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path))
                 .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (phoenixHeader) {
+            b.header("X-Phoenix", "1");
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -112,7 +121,7 @@ class ServeTest {
     private Scorecard runViaApi(boolean chaos) throws Exception {
         HttpResponse<String> accepted = call("POST", "/api/runs" + (chaos ? "?chaos=true" : ""), null);
         assertThat(accepted.statusCode()).isEqualTo(202);
-        String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
+        String id = Json.mapper().readTree(accepted.body()).get("runId").asText();
         assertThat(accepted.headers().firstValue("Location")).contains("/api/runs/" + id);
         until(() -> daemon.runs().active(id).isEmpty(), Duration.ofSeconds(60));
         HttpResponse<String> done = get("/api/runs/" + id);
@@ -150,7 +159,7 @@ class ServeTest {
     void everySecondSchedule_runsAuditsOnItsOwn() throws Exception {
         start(config("", "schedule: {audit: \"* * * * * *\", zone: UTC}"), Optional.empty(), false);
         until(() -> daemon.runs().stats().results(dev.phoenix.schedule.RunKind.AUDIT)[0] >= 3, Duration.ofSeconds(30));
-        JsonNode runs = ScorecardJson.mapper().readTree(get("/api/runs").body()).get("runs");
+        JsonNode runs = Json.mapper().readTree(get("/api/runs").body()).get("runs");
         assertThat(runs.size()).isGreaterThanOrEqualTo(3);
         for (JsonNode r : runs) {
             assertThat(r.get("complete").asBoolean()).isTrue();
@@ -185,11 +194,11 @@ class ServeTest {
         start(config(", boot-delay: 4s", ""), Optional.empty(), true);
         HttpResponse<String> first = call("POST", "/api/runs?chaos=true", null);
         assertThat(first.statusCode()).isEqualTo(202);
-        String id = ScorecardJson.mapper().readTree(first.body()).get("runId").asText();
+        String id = Json.mapper().readTree(first.body()).get("runId").asText();
         HttpResponse<String> second = call("POST", "/api/runs?chaos=true", null);
         assertThat(second.statusCode()).isEqualTo(409);
-        assertThat(ScorecardJson.mapper().readTree(second.body()).get("runId").asText()).isEqualTo(id);
-        JsonNode state = ScorecardJson.mapper().readTree(get("/api/runs/" + id).body());
+        assertThat(Json.mapper().readTree(second.body()).get("runId").asText()).isEqualTo(id);
+        JsonNode state = Json.mapper().readTree(get("/api/runs/" + id).body());
         assertThat(state.get("state").asText()).isIn("running", "waiting");
         assertThat(call("POST", "/api/runs?chaos=maybe", null).statusCode()).isEqualTo(400);
     }
@@ -210,6 +219,63 @@ class ServeTest {
         assertThat(guarded.members()).extracting(m -> m.id())
                 .as("no member was replaced").containsExactlyInAnyOrderElementsOf(before.members().stream().map(m -> m.id()).toList());
         assertThat(guarded.score().reproducibility()).isNull();
+    }
+
+    @Test
+    void stateChangingCallsWithoutTheXPhoenixHeader_areRefused_asACrossSiteFormWouldSendThem() throws Exception {
+        start(config("", ""), Optional.empty(), true);
+        // what a form on another site can make a browser send: a simple POST, no custom header
+        HttpResponse<String> run = call("POST", "/api/runs?chaos=true", null, false);
+        assertThat(run.statusCode()).isEqualTo(403);
+        assertThat(run.body()).contains("X-Phoenix");
+        assertThat(call("POST", "/api/chaos/stop", null, false).statusCode()).isEqualTo(403);
+        assertThat(daemon.runs().active()).as("no run was started").isEmpty();
+        assertThat(App.await(daemon.killSwitch().check())).as("the switch was not engaged").isEmpty();
+        assertThat(call("POST", "/api/chaos/stop", null, true).statusCode()).isEqualTo(200);
+        assertThat(call("DELETE", "/api/chaos/stop", null, false).statusCode()).isEqualTo(403);
+        assertThat(App.await(daemon.killSwitch().check())).as("the switch was not released").isPresent();
+        assertThat(call("GET", "/api/status", null, false).statusCode()).as("reads need no header").isEqualTo(200);
+    }
+
+    @Test
+    void releaseThroughTheApi_removesItsOwnStopFile_butNeverOneMadeByHand() throws Exception {
+        start(config("", ""), Optional.empty(), false);
+        Path stop = dir.resolve("store/chaos/STOP");
+        assertThat(call("POST", "/api/chaos/stop", null).statusCode()).isEqualTo(200);
+        assertThat(stop).exists();
+        JsonNode released = Json.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
+        assertThat(released.get("killSwitch").asText()).isEqualTo("released");
+        assertThat(stop).doesNotExist();
+
+        Files.writeString(stop, "maintenance until Friday (ops)");
+        assertThat(call("POST", "/api/chaos/stop", null).statusCode()).isEqualTo(200);
+        assertThat(stop).as("POST leaves the operator's file as it is").hasContent("maintenance until Friday (ops)");
+        JsonNode kept = Json.mapper().readTree(call("DELETE", "/api/chaos/stop", null).body());
+        assertThat(kept.get("killSwitch").asText()).isEqualTo("engaged");
+        assertThat(kept.get("note").asText()).contains("was not written by POST /api/chaos/stop");
+        assertThat(stop).exists().hasContent("maintenance until Friday (ops)");
+        assertThat(App.await(daemon.killSwitch().check())).isPresent();
+    }
+
+    @Test
+    void runThatFails_isReportedUnderItsIdAndInTheStatus_notAs404() throws Exception {
+        start(config("", ""), Optional.empty(), false);
+        Files.createDirectories(dir.resolve("store/baselines"));
+        Files.writeString(dir.resolve("store/baselines/web.json"), "{\"version\": 1, \"members\": {");
+        HttpResponse<String> accepted = call("POST", "/api/runs", null);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = Json.mapper().readTree(accepted.body()).get("runId").asText();
+        until(() -> daemon.runs().active(id).isEmpty(), Duration.ofSeconds(60));
+
+        HttpResponse<String> run = get("/api/runs/" + id);
+        assertThat(run.statusCode()).isEqualTo(200);
+        JsonNode failed = Json.mapper().readTree(run.body());
+        assertThat(failed.get("state").asText()).isEqualTo("failed");
+        assertThat(failed.get("kind").asText()).isEqualTo("audit");
+        assertThat(failed.get("error").asText()).contains("baselines/web.json is corrupt");
+        JsonNode status = Json.mapper().readTree(get("/api/status").body());
+        assertThat(status.get("failed").get(0).get("runId").asText()).isEqualTo(id);
+        assertThat(status.get("lastError").asText()).contains("baselines/web.json is corrupt");
     }
 
     @Test
@@ -236,7 +302,7 @@ class ServeTest {
         // a replacement takes 30-90 s to boot; the shutdown deadline is 1.5 s
         start(config(", boot-delay: 60s", ""), Optional.empty(), true);
         HttpResponse<String> accepted = call("POST", "/api/runs?chaos=true", null);
-        String id = ScorecardJson.mapper().readTree(accepted.body()).get("runId").asText();
+        String id = Json.mapper().readTree(accepted.body()).get("runId").asText();
         until(() -> daemon.runs().active(id).map(a -> a.startedAt() != null).orElse(false), Duration.ofSeconds(10));
         App.await(daemon.stop(Duration.ofMillis(1500)));
         Scorecard cut = App.await(daemon.runs().history().get(id)).orElseThrow();

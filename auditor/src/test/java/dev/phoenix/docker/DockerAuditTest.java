@@ -150,7 +150,7 @@ class DockerAuditTest {
         ChaosResult chaos = run.scorecard().chaos().get(0);
         assertThat(chaos.verdict()).as(chaos.reason()).isEqualTo(ChaosVerdict.DIVERGED);
         assertThat(chaos.diff()).contains(new Drift("docker.diff./etc/app.conf", "CHANGED", null, Change.REMOVED));
-        assertThat(chaos.reason()).contains("changed in place (/etc/app.conf)");
+        assertThat(chaos.reason()).contains("changed in place (docker.diff./etc/app.conf)");
         assertThat(run.exit()).isEqualTo(1);
     }
 

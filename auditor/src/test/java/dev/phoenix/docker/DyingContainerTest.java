@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.GroupRuntime;
-import dev.phoenix.baseline.FileBaselineStore;
+import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.fleet.FleetSpec;
 import dev.phoenix.model.FactFilter;
@@ -15,6 +15,7 @@ import dev.phoenix.report.MemberResult;
 import dev.phoenix.report.MemberStatus;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
+import dev.phoenix.store.LocalObjectStore;
 import dev.phoenix.testing.BusyboxContainers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -103,7 +104,8 @@ class DyingContainerTest {
                         Map.of("url", "http://{host}:{port}/state", "name", "state", "timeout", "2s")), root), ctx));
         GroupRuntime group = new GroupRuntime("api", new ContainerKillingFleet(fleet, dying.id()), probes, FactFilter.none(),
                 FactFilter.of(List.of("docker.env.PORT", "docker.exposedPorts")));
-        AuditEngine engine = new AuditEngine(ctx, new FileBaselineStore(dir.resolve(".phoenix"), ctx.blocking()));
+        AuditEngine engine = new AuditEngine(ctx,
+                new ObjectBaselineStore(new LocalObjectStore(dir.resolve(".phoenix"), ctx.blocking())));
         engine.run(List.of(group), new AuditEngine.Options(false, true, 8, Duration.ofSeconds(20), null), prober -> null)
                 .eventually(fleet::close)
                 .onComplete(test.succeeding(outcome -> test.verify(() -> {

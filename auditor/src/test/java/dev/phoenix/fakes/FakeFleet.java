@@ -1,45 +1,130 @@
 package dev.phoenix.fakes;
 
+import dev.phoenix.audit.GroupRuntime;
 import dev.phoenix.fleet.Fleet;
+import dev.phoenix.model.Fact;
+import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.MemberKind;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.model.Observation;
+import dev.phoenix.probe.Probe;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** A fleet of plain records: discovery lists them, a replacement is a new record with the same image. Nothing runs. */
+/**
+ * An in-memory fleet for engine tests: members with a state map each, an "image" per
+ * provenance that replacements are built from, and switches for failure modes. Nothing runs.
+ *
+ * <pre>{@code
+ * FakeFleet web = FakeFleet.of("web", 3, Mutability.IMMUTABLE, true);    // web-1..web-3, opted in by tag
+ * web.down("web-2");                                                        // its probe stops answering
+ * engine.run(List.of(web.runtime()), ...);
+ * web.replaced();                                                           // victims, in order
+ * }</pre>
+ */
 public final class FakeFleet implements Fleet {
+
+    /** The tag that opts a member in, as {@link #of} sets it ({@code chaos.opt-in-tag} by default). */
+    public static final String OPT_IN_TAG = "tag:phoenix:chaos";
+
+    /** How {@link #replace} behaves. */
+    public enum ReplaceMode { WORKS, FAILS, NEVER_COMPLETES }
 
     private final String group;
     private final Map<String, Member> members = new LinkedHashMap<>();
-    private int next;
+    private final Map<String, Map<String, String>> state = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> images = new LinkedHashMap<>();
+    private final Set<String> down = new HashSet<>();
+    private final List<String> replaced = new ArrayList<>();
+    private ReplaceMode mode = ReplaceMode.WORKS;
+    private boolean replacementsAnswer = true;
+    private String replacementProvenance;
+    private int next = 1;
 
-    private FakeFleet(String group) {
+    public FakeFleet(String group) {
         this.group = group;
     }
 
     /**
-     * @param optedIn whether members carry the chaos opt-in tag
+     * {@code size} members {@code <group>-1..}, built from provenance {@code <group>:1.0}.
+     *
+     * @param optedIn whether members carry the chaos opt-in tag ({@link #OPT_IN_TAG} = opt-in)
      */
     public static FakeFleet of(String group, int size, Mutability mutability, boolean optedIn) {
         FakeFleet f = new FakeFleet(group);
         for (int i = 0; i < size; i++) {
-            f.add(mutability, optedIn);
+            f.add(mutability, false, group + ":1.0", optedIn ? Map.of(OPT_IN_TAG, "opt-in") : Map.of());
         }
         return f;
     }
 
-    private synchronized Member add(Mutability mutability, boolean optedIn) {
-        String id = group + "-" + (++next);
-        Map<String, String> attributes = optedIn ? Map.of("tag:phoenix:chaos", "opt-in") : Map.of();
+    /** Defines the image for {@code provenance}: what fresh members built from it report. */
+    public synchronized FakeFleet image(String provenance, Map<String, String> facts) {
+        images.put(provenance, new TreeMap<>(facts));
+        return this;
+    }
+
+    /** Adds a member; {@code optIn} is the provider's own opt-in flag ({@link Member#chaosOptIn()}). */
+    public Member add(Mutability mutability, boolean optIn, String provenance) {
+        return add(mutability, optIn, provenance, Map.of());
+    }
+
+    private synchronized Member add(Mutability mutability, boolean optIn, String provenance, Map<String, String> attributes) {
+        String id = group + "-" + next++;
         Member m = new Member(id, group, "fake", mutability == Mutability.MUTABLE ? MemberKind.HOST : MemberKind.INSTANCE,
-                mutability, false, group + ":1.0", attributes);
+                mutability, optIn, provenance, attributes);
         members.put(id, m);
+        state.put(id, new TreeMap<>(images.getOrDefault(provenance, Map.of("app.version", "1"))));
         return m;
+    }
+
+    /** Changes one fact of a member in place. */
+    public synchronized void set(String memberId, String key, String value) {
+        state.get(memberId).put(key, value);
+    }
+
+    /** The member stops answering its probe. */
+    public synchronized FakeFleet down(String memberId) {
+        down.add(memberId);
+        return this;
+    }
+
+    public synchronized FakeFleet replaceMode(ReplaceMode mode) {
+        this.mode = mode;
+        return this;
+    }
+
+    public synchronized FakeFleet replacementsAnswer(boolean answer) {
+        this.replacementsAnswer = answer;
+        return this;
+    }
+
+    /** Replacements are built from this provenance instead of the victim's (a new launch-template version). */
+    public synchronized FakeFleet replacementProvenance(String provenance) {
+        this.replacementProvenance = provenance;
+        return this;
+    }
+
+    /** Victims {@link #replace} was asked for, in order. */
+    public synchronized List<String> replaced() {
+        return List.copyOf(replaced);
+    }
+
+    public synchronized Map<String, Member> members() {
+        return new LinkedHashMap<>(members);
+    }
+
+    public synchronized List<String> ids() {
+        return List.copyOf(members.keySet());
     }
 
     @Override
@@ -49,19 +134,57 @@ public final class FakeFleet implements Fleet {
 
     @Override
     public synchronized Future<List<Member>> discover() {
-        return Future.succeededFuture(new ArrayList<>(members.values()));
+        return Future.succeededFuture(List.copyOf(members.values()));
     }
 
     @Override
     public synchronized Future<Member> replace(Member victim, Duration timeout) {
-        Member old = members.remove(victim.id());
-        if (old == null) {
+        replaced.add(victim.id());
+        if (!members.containsKey(victim.id())) {
             return Future.failedFuture("no member " + victim.id());
         }
-        return Future.succeededFuture(add(old.mutability(), old.attributes().containsKey("tag:phoenix:chaos")));
+        switch (mode) {
+            case FAILS:
+                return Future.failedFuture("the provider refused to terminate " + victim.id());
+            case NEVER_COMPLETES:
+                return Promise.<Member>promise().future();
+            default:
+                members.remove(victim.id());
+                state.remove(victim.id());
+                Member fresh = add(victim.mutability(), victim.chaosOptIn(),
+                        replacementProvenance != null ? replacementProvenance : victim.provenance(), victim.attributes());
+                if (!replacementsAnswer) {
+                    down.add(fresh.id());
+                }
+                return Future.succeededFuture(fresh);
+        }
     }
 
-    public synchronized List<String> ids() {
-        return List.copyOf(members.keySet());
+    /** A probe that reports each member's state map as facts (plus an identity fact). */
+    public Probe probe() {
+        return new Probe() {
+            @Override
+            public String name() {
+                return "fake";
+            }
+
+            @Override
+            public Future<Observation> observe(Member member) {
+                synchronized (FakeFleet.this) {
+                    if (down.contains(member.id()) || !state.containsKey(member.id())) {
+                        return Future.succeededFuture(Observation.failed(name(), member.id() + " does not answer"));
+                    }
+                    List<Fact> facts = new ArrayList<>();
+                    facts.add(Fact.identity("fake.id", member.id()));
+                    state.get(member.id()).forEach((k, v) -> facts.add(Fact.of(k, v)));
+                    return Future.succeededFuture(Observation.ok(name(), facts));
+                }
+            }
+        };
+    }
+
+    /** The group as the engine runs it: this fleet and its {@link #probe()}. */
+    public GroupRuntime runtime() {
+        return new GroupRuntime(group, this, List.of(probe()), FactFilter.none(), FactFilter.none());
     }
 }

@@ -92,7 +92,7 @@ final class AwsInstanceProbe implements Probe {
         facts.add(Fact.of("aws.iamInstanceProfile", i.iamInstanceProfile() == null ? "none" : orNone(i.iamInstanceProfile().arn())));
         facts.add(Fact.of("aws.vpcId", orNone(i.vpcId())));
         // An Auto Scaling group spreads its members over its subnets: which one is placement, not configuration.
-        facts.add(new Fact("aws.subnetId", orNone(i.subnetId()), inGroup));
+        facts.add(inGroup ? Fact.identity("aws.subnetId", orNone(i.subnetId())) : Fact.of("aws.subnetId", orNone(i.subnetId())));
         facts.add(Fact.of("aws.keyName", orNone(i.keyName())));
         if (options.userData()) {
             facts.add(Fact.of("aws.userData.sha256", userDataSha == null ? "none" : userDataSha));

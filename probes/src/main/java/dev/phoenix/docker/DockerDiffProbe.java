@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * One fact per path changed in the container's filesystem against its image, outside the
- * allow-list: {@code docker.diff./etc/app.conf=CHANGED} (or {@code ADDED}, {@code DELETED}).
+ * One {@linkplain Fact.Kind#IN_PLACE in-place} fact per path changed in the container's filesystem
+ * against its image, outside the allow-list: {@code docker.diff./etc/app.conf=CHANGED} (or
+ * {@code ADDED}, {@code DELETED}).
  * A pristine container has no such fact, so any of them makes an immutable container differ
  * from its group's golden fingerprint, and the drift names the path.
  *
@@ -24,7 +25,7 @@ import java.util.TreeMap;
 final class DockerDiffProbe implements Probe {
 
     static final String NAME = "docker-diff";
-    /** Fact keys are this plus the absolute path, so that they carry {@link Fact#IN_PLACE_MARK}. */
+    /** Fact keys are this plus the absolute path. */
     static final String PREFIX = "docker.diff.";
 
     private final PathAllowList allow;
@@ -69,10 +70,10 @@ final class DockerDiffProbe implements Probe {
                 omitted++;
                 continue;
             }
-            facts.add(Fact.of(PREFIX + path, e.getValue()));
+            facts.add(Fact.inPlace(PREFIX + path, e.getValue()));
         }
         if (omitted > 0) {
-            facts.add(Fact.of(PREFIX + "/(more paths)", String.valueOf(omitted)));
+            facts.add(Fact.inPlace(PREFIX + "/(more paths)", String.valueOf(omitted)));
         }
         return facts;
     }

@@ -3,38 +3,57 @@ package dev.phoenix.model;
 import java.util.Objects;
 
 /**
- * One observed fact: a namespaced key ({@code aws.instanceType}, {@code http.state.json.version})
- * and its string value.
+ * One observed fact: a namespaced key ({@code aws.instanceType}, {@code http.state.json.version}),
+ * its string value, and what {@link Kind kind} of fact it is.
  *
- * <p>Identity facts name the member itself (instance id, address, launch time, container id);
- * they are reported but never compared.
+ * <pre>{@code
+ * Fact.of("app.version", "2.4.1")                        // state: compared with the baseline
+ * Fact.identity("aws.instanceId", "i-0abc")               // names the member: reported, never compared
+ * Fact.inPlace("docker.diff./etc/app.conf", "CHANGED")    // state that is itself evidence of an in-place change
+ * }</pre>
  */
-public record Fact(String key, String value, boolean identity) implements Comparable<Fact> {
+public record Fact(String key, String value, Kind kind) implements Comparable<Fact> {
 
-    /**
-     * The key segment of facts that are themselves evidence of an in-place change: a path added,
-     * changed or deleted since the member was built from its image, as in
-     * {@code docker.diff./etc/app.conf=CHANGED}. A pristine member has none, so the golden
-     * fingerprint of an immutable group never holds one (see {@link #inPlaceChange(String)}).
-     */
-    public static final String IN_PLACE_MARK = ".diff./";
+    /** What a fact says about its member, and so how it is compared. */
+    public enum Kind {
+        /** Configuration or state: part of the fingerprint, compared with the baseline. */
+        STATE,
+        /** Names the member itself (instance id, address, launch time, container id): reported, never compared. */
+        IDENTITY,
+        /**
+         * State that is itself evidence of an in-place change: a path added, changed or deleted since
+         * the member was built from its image. Compared as state; a pristine member has none, so such
+         * a fact never belongs to a golden fingerprint.
+         */
+        IN_PLACE
+    }
 
     public Fact {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
         value = value == null ? "" : value;
     }
 
     public static Fact of(String key, String value) {
-        return new Fact(key, value, false);
+        return new Fact(key, value, Kind.STATE);
     }
 
     public static Fact identity(String key, String value) {
-        return new Fact(key, value, true);
+        return new Fact(key, value, Kind.IDENTITY);
     }
 
-    /** Whether {@code key} reports an in-place change ({@link #IN_PLACE_MARK}). */
-    public static boolean inPlaceChange(String key) {
-        return key.contains(IN_PLACE_MARK);
+    public static Fact inPlace(String key, String value) {
+        return new Fact(key, value, Kind.IN_PLACE);
+    }
+
+    /** Whether the fact names the member rather than describes it ({@link Kind#IDENTITY}). */
+    public boolean identity() {
+        return kind == Kind.IDENTITY;
+    }
+
+    /** Whether the fact reports an in-place change ({@link Kind#IN_PLACE}). */
+    public boolean inPlace() {
+        return kind == Kind.IN_PLACE;
     }
 
     @Override

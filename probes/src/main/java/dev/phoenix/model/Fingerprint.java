@@ -9,7 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The sorted state facts of a member and their SHA-256 digest.
@@ -22,38 +24,75 @@ import java.util.TreeMap;
  * List<Drift> drift = golden.diff(Fingerprint.of(observed));   // empty when equal
  * }</pre>
  *
- * @param facts  state facts, sorted by key, one value per key (identity facts are excluded)
- * @param digest hex SHA-256 over the length-prefixed UTF-8 keys and values, in key order
+ * @param facts        state facts, sorted by key, one value per key (identity facts are excluded)
+ * @param digest       hex SHA-256 over the length-prefixed UTF-8 keys and values, in key order
+ * @param inPlaceKeys  the keys of {@code facts} that report an in-place change ({@link Fact.Kind#IN_PLACE});
+ *                     they are compared like any other state, and the digest does not depend on them
  */
-public record Fingerprint(Map<String, String> facts, String digest) {
+public record Fingerprint(Map<String, String> facts, String digest, Set<String> inPlaceKeys) {
 
     private static final HexFormat HEX = HexFormat.of();
 
     public Fingerprint {
         Objects.requireNonNull(digest, "digest");
         facts = java.util.Collections.unmodifiableMap(new TreeMap<>(facts));
+        if (inPlaceKeys == null || inPlaceKeys.isEmpty()) {
+            inPlaceKeys = Set.of();
+        } else {
+            for (String key : inPlaceKeys) {
+                if (!facts.containsKey(key)) {
+                    throw new IllegalArgumentException("in-place key " + key + " is not one of the fingerprint's facts");
+                }
+            }
+            inPlaceKeys = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(inPlaceKeys));
+        }
     }
 
-    /** Builds a fingerprint from facts; identity facts are left out, a repeated key keeps its last value. */
+    /**
+     * Builds a fingerprint from facts; identity facts are left out, a repeated key keeps its last
+     * value (and kind), in-place facts are remembered as such.
+     */
     public static Fingerprint of(Collection<Fact> facts) {
         TreeMap<String, String> state = new TreeMap<>();
+        Set<String> inPlace = null;
         for (Fact fact : facts) {
             if (!fact.identity()) {
                 state.put(fact.key(), fact.value());
+                if (fact.inPlace()) {
+                    inPlace = inPlace == null ? new TreeSet<>() : inPlace;
+                    inPlace.add(fact.key());
+                } else if (inPlace != null) {
+                    inPlace.remove(fact.key());
+                }
             }
         }
-        return ofMap(state);
+        return ofMap(state, inPlace == null ? Set.of() : inPlace);
     }
 
-    /** Builds a fingerprint from a key-to-value map of state facts. */
+    /** Builds a fingerprint from a key-to-value map of state facts, none of them in-place. */
     public static Fingerprint ofMap(Map<String, String> state) {
+        return ofMap(state, Set.of());
+    }
+
+    /** Builds a fingerprint from a key-to-value map of state facts, {@code inPlaceKeys} among them. */
+    public static Fingerprint ofMap(Map<String, String> state, Set<String> inPlaceKeys) {
         TreeMap<String, String> sorted = state instanceof TreeMap<String, String> t ? t : new TreeMap<>(state);
         MessageDigest sha = sha256();
         for (Map.Entry<String, String> e : sorted.entrySet()) {
             update(sha, e.getKey());
             update(sha, e.getValue());
         }
-        return new Fingerprint(sorted, HEX.formatHex(sha.digest()));
+        return new Fingerprint(sorted, HEX.formatHex(sha.digest()), inPlaceKeys);
+    }
+
+    /** Whether {@code key} is one of the facts that report an in-place change. */
+    public boolean inPlace(String key) {
+        return inPlaceKeys.contains(key);
+    }
+
+    /** Whether any fact reports an in-place change: the member is not as its image made it. */
+    public boolean changedInPlace() {
+        return !inPlaceKeys.isEmpty();
     }
 
     /** The facts that differ from {@code this} (expected) in {@code actual}, sorted by key. */

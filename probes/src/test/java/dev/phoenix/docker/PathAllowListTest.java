@@ -35,7 +35,7 @@ class PathAllowListTest {
         assertThat(facts).extracting(Fact::key, Fact::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("docker.diff./etc/app.conf", "CHANGED"),
                         org.assertj.core.groups.Tuple.tuple("docker.diff./opt", "DELETED"));
-        assertThat(facts).allMatch(f -> Fact.inPlaceChange(f.key()));
+        assertThat(facts).allMatch(Fact::inPlace);
     }
 
     @Test

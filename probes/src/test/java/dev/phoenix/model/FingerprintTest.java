@@ -35,6 +35,34 @@ class FingerprintTest {
         assertThat(a.digest()).isNotEqualTo(b.digest());
     }
 
+    @Test
+    void inPlaceFacts_areComparedAsState_andRememberedAsInPlace() {
+        Fingerprint pristine = Fingerprint.of(List.of(Fact.of("app.version", "1")));
+        Fingerprint changed = Fingerprint.of(List.of(Fact.of("app.version", "1"), Fact.inPlace("docker.diff./etc/app.conf", "CHANGED")));
+        assertThat(changed.facts()).containsEntry("docker.diff./etc/app.conf", "CHANGED");
+        assertThat(changed.inPlaceKeys()).containsExactly("docker.diff./etc/app.conf");
+        assertThat(changed.changedInPlace()).isTrue();
+        assertThat(pristine.changedInPlace()).isFalse();
+        assertThat(pristine.diff(changed)).containsExactly(new Drift("docker.diff./etc/app.conf", null, "CHANGED", Change.ADDED));
+    }
+
+    @Test
+    void inPlaceKinds_doNotChangeTheDigest() {
+        // baselines stored before facts had kinds keep matching
+        Fingerprint typed = Fingerprint.of(List.of(Fact.inPlace("docker.diff./etc/app.conf", "CHANGED")));
+        Fingerprint plain = Fingerprint.ofMap(Map.of("docker.diff./etc/app.conf", "CHANGED"));
+        assertThat(typed.digest()).isEqualTo(plain.digest());
+        assertThat(plain.inPlaceKeys()).isEmpty();
+    }
+
+    @Test
+    void stateFactWhoseKeyLooksLikeADiff_isNotInPlace() {
+        // an HTTP body {"diff": {"/api": 1}} flattens to such a key: it is ordinary state
+        Fingerprint fp = Fingerprint.of(List.of(Fact.of("http.state.json.diff./api", "1")));
+        assertThat(fp.changedInPlace()).isFalse();
+        assertThat(fp.inPlace("http.state.json.diff./api")).isFalse();
+    }
+
     static Stream<Arguments> diffs() {
         return Stream.of(
                 Arguments.of(Map.of("a", "1"), Map.of("a", "1"), List.of()),

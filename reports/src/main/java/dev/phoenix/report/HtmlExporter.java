@@ -57,11 +57,11 @@ public final class HtmlExporter implements Exporter {
         Score score = s.score();
         w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                + "<title>Phoenix scorecard " + Text.html(s.runId()) + "</title><style>" + CSS + "</style></head><body>\n");
-        w.write("<header><div class=\"grade grade-" + Text.html(score.grade()) + "\" id=\"grade\">" + Text.html(score.grade())
-                + "</div><h1>Phoenix consistency scorecard</h1><div class=\"meta\">run <code>" + Text.html(s.runId())
-                + "</code> · " + Text.html(time(s.startedAt())) + " → " + Text.html(time(s.finishedAt())) + " · mode <b>"
-                + Text.html(s.mode()) + "</b>" + (s.complete() ? "" : " · <b style=\"color:var(--bad)\">INCOMPLETE</b>")
+                + "<title>Phoenix scorecard " + Html.escape(s.runId()) + "</title><style>" + CSS + "</style></head><body>\n");
+        w.write("<header><div class=\"grade grade-" + Html.escape(score.grade()) + "\" id=\"grade\">" + Html.escape(score.grade())
+                + "</div><h1>Phoenix consistency scorecard</h1><div class=\"meta\">run <code>" + Html.escape(s.runId())
+                + "</code> · " + Html.escape(time(s.startedAt())) + " → " + Html.escape(time(s.finishedAt())) + " · mode <b>"
+                + Html.escape(s.mode()) + "</b>" + (s.complete() ? "" : " · <b style=\"color:var(--bad)\">INCOMPLETE</b>")
                 + (s.seed() == null ? "" : " · seed " + s.seed()) + "</div>\n<div class=\"tiles\">");
         tile(w, "overall", "Overall", score.overall());
         tile(w, "consistency", "Consistency", score.consistency());
@@ -98,11 +98,11 @@ public final class HtmlExporter implements Exporter {
                         .append(" ").append(e.getValue()).append("</span> ");
             }
             if (g.error() != null) {
-                statuses.append("<span class=\"status UNREACHABLE\">not discovered</span> ").append(Text.html(g.error()));
+                statuses.append("<span class=\"status UNREACHABLE\">not discovered</span> ").append(Html.escape(g.error()));
             }
-            w.write("<tr><td>" + Text.html(g.name()) + "</td><td>" + Text.html(g.provider()) + "</td><td>"
-                    + Text.html(g.mutability()) + "</td><td>" + g.members() + "</td><td>" + statuses + "</td><td>"
-                    + (g.score() == null ? "" : Text.score(g.score().overall()) + " (" + Text.html(g.score().grade()) + ")")
+            w.write("<tr><td>" + Html.escape(g.name()) + "</td><td>" + Html.escape(g.provider()) + "</td><td>"
+                    + Html.escape(g.mutability()) + "</td><td>" + g.members() + "</td><td>" + statuses + "</td><td>"
+                    + (g.score() == null ? "" : Text.score(g.score().overall()) + " (" + Html.escape(g.score().grade()) + ")")
                     + "</td></tr>\n");
         }
         w.write("</table>\n");
@@ -120,19 +120,19 @@ public final class HtmlExporter implements Exporter {
                 w.write("<p class=\"empty\">… and " + (findings.size() - MAX_LISTED) + " more in scorecard.json</p>");
                 break;
             }
-            w.write("<div class=\"finding\" data-status=\"" + m.status() + "\" data-member=\"" + Text.html(m.id()) + "\"><h3><code>"
-                    + Text.html(m.id()) + "</code> <span class=\"status " + m.status() + "\">" + m.status()
-                    + "</span> <span class=\"meta\">group " + Text.html(m.group()) + " · " + Text.html(m.mutability())
-                    + " · " + Text.html(m.provider()) + (m.provenance() == null || m.provenance().isEmpty() ? ""
-                    : " · " + Text.html(m.provenance())) + "</span></h3>");
+            w.write("<div class=\"finding\" data-status=\"" + m.status() + "\" data-member=\"" + Html.escape(m.id()) + "\"><h3><code>"
+                    + Html.escape(m.id()) + "</code> <span class=\"status " + m.status() + "\">" + m.status()
+                    + "</span> <span class=\"meta\">group " + Html.escape(m.group()) + " · " + Html.escape(m.mutability())
+                    + " · " + Html.escape(m.provider()) + (m.provenance() == null || m.provenance().isEmpty() ? ""
+                    : " · " + Html.escape(m.provenance())) + "</span></h3>");
             if (m.note() != null) {
-                w.write("<div class=\"meta\">" + Text.html(m.note()) + "</div>");
+                w.write("<div class=\"meta\">" + Html.escape(m.note()) + "</div>");
             }
             driftTable(w, m.drift(), "Expected", "Actual");
             if (!m.probeErrors().isEmpty()) {
                 w.write("<table><tr><th>Probe</th><th>Error</th></tr>");
                 for (ProbeError e : m.probeErrors()) {
-                    w.write("<tr><td>" + Text.html(e.probe()) + "</td><td class=\"mono\">" + Text.html(e.cause()) + "</td></tr>");
+                    w.write("<tr><td>" + Html.escape(e.probe()) + "</td><td class=\"mono\">" + Html.escape(e.cause()) + "</td></tr>");
                 }
                 w.write("</table>");
             }
@@ -147,8 +147,8 @@ public final class HtmlExporter implements Exporter {
         }
         w.write("<table class=\"drift\"><tr><th>Fact</th><th>" + expected + "</th><th>" + actual + "</th><th>Change</th></tr>");
         for (Drift d : drift) {
-            w.write("<tr><td><code>" + Text.html(d.fact()) + "</code></td><td class=\"mono\">" + Text.html(d.expected())
-                    + "</td><td class=\"mono\">" + Text.html(d.actual()) + "</td><td>" + d.change() + "</td></tr>");
+            w.write("<tr><td><code>" + Html.escape(d.fact()) + "</code></td><td class=\"mono\">" + Html.escape(d.expected())
+                    + "</td><td class=\"mono\">" + Html.escape(d.actual()) + "</td><td>" + d.change() + "</td></tr>");
         }
         w.write("</table>");
     }
@@ -162,11 +162,11 @@ public final class HtmlExporter implements Exporter {
         w.write("<table id=\"chaos\"><tr><th>Group</th><th>Victim</th><th>Replacement</th><th>Verdict</th>"
                 + "<th>Time to replace</th><th>Time to match</th><th>Details</th></tr>\n");
         for (ChaosResult c : s.chaos()) {
-            w.write("<tr data-verdict=\"" + c.verdict() + "\"><td>" + Text.html(c.group()) + "</td><td><code>"
-                    + Text.html(c.victim()) + "</code></td><td><code>" + Text.html(c.replacement()) + "</code></td>"
+            w.write("<tr data-verdict=\"" + c.verdict() + "\"><td>" + Html.escape(c.group()) + "</td><td><code>"
+                    + Html.escape(c.victim()) + "</code></td><td><code>" + Html.escape(c.replacement()) + "</code></td>"
                     + "<td><span class=\"status " + c.verdict() + "\">" + c.verdict() + "</span></td><td>"
                     + Text.millis(c.timeToReplaceMs()) + "</td><td>" + Text.millis(c.timeToMatchMs()) + "</td><td>"
-                    + Text.html(c.reason()));
+                    + Html.escape(c.reason()));
             driftTable(w, c.diff(), "Victim", "Replacement");
             w.write("</td></tr>\n");
         }
@@ -179,8 +179,8 @@ public final class HtmlExporter implements Exporter {
         }
         w.write("<h2>Rollouts</h2><table id=\"rollouts\"><tr><th>Group</th><th>Member</th><th>From</th><th>To</th></tr>\n");
         for (Rollout r : s.rollouts()) {
-            w.write("<tr><td>" + Text.html(r.group()) + "</td><td>" + Text.html(r.member() == null ? "(whole group)" : r.member())
-                    + "</td><td class=\"mono\">" + Text.html(r.from()) + "</td><td class=\"mono\">" + Text.html(r.to()) + "</td></tr>\n");
+            w.write("<tr><td>" + Html.escape(r.group()) + "</td><td>" + Html.escape(r.member() == null ? "(whole group)" : r.member())
+                    + "</td><td class=\"mono\">" + Html.escape(r.from()) + "</td><td class=\"mono\">" + Html.escape(r.to()) + "</td></tr>\n");
         }
         w.write("</table>\n");
     }
@@ -196,10 +196,10 @@ public final class HtmlExporter implements Exporter {
                 w.write("<tr><td colspan=\"5\" class=\"empty\">… and " + (fine.size() - MAX_LISTED) + " more in scorecard.json</td></tr>");
                 break;
             }
-            w.write("<tr><td><code>" + Text.html(m.id()) + "</code></td><td>" + Text.html(m.group()) + "</td><td><span class=\"status "
+            w.write("<tr><td><code>" + Html.escape(m.id()) + "</code></td><td>" + Html.escape(m.group()) + "</td><td><span class=\"status "
                     + m.status() + "\">" + m.status() + "</span></td><td class=\"mono\">"
-                    + Text.html(m.fingerprint() == null ? "" : m.fingerprint().substring(0, Math.min(12, m.fingerprint().length())))
-                    + "</td><td>" + Text.html(m.note()) + "</td></tr>\n");
+                    + Html.escape(m.fingerprint() == null ? "" : m.fingerprint().substring(0, Math.min(12, m.fingerprint().length())))
+                    + "</td><td>" + Html.escape(m.note()) + "</td></tr>\n");
         }
         w.write("</table></details>\n");
     }

@@ -1,11 +1,7 @@
 package dev.phoenix.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,31 +16,24 @@ import java.io.OutputStream;
  */
 public final class ScorecardJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private ScorecardJson() {
     }
 
-    /** The shared mapper (records, ISO-8601 instants, indented output). */
+    /**
+     * The shared mapper.
+     *
+     * @deprecated the mapper is not the scorecard's: use {@link Json#mapper()}. Kept only so that
+     *             branches written against it still compile; remove once merged.
+     */
+    @Deprecated
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
     public static void write(Scorecard scorecard, OutputStream out) throws IOException {
         MAPPER.writeValue(new NonClosing(out), scorecard);
-    }
-
-    public static String toJson(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
     }
 
     /** Parses a scorecard; a malformed file gives an {@link IOException} naming line, column and field. */

@@ -1,30 +1,12 @@
 package dev.phoenix.report;
 
-/** Escaping for the markup formats. Every value that comes from a member goes through here. */
+/**
+ * XML escaping and short number formats for the exporters ({@link Html} escapes HTML). Every
+ * value that comes from a member goes through here.
+ */
 final class Text {
 
     private Text() {
-    }
-
-    /** HTML text and attribute escaping. */
-    static String html(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** XML 1.0 escaping; characters XML cannot carry become U+FFFD. */

@@ -36,7 +36,7 @@ class ScorecardJsonTest {
         try (InputStream in = ScorecardJson.class.getResourceAsStream("scorecard.schema.json")) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         }
-        JsonNode doc = ScorecardJson.mapper().readTree(json(Scorecards.sample()));
+        JsonNode doc = Json.mapper().readTree(json(Scorecards.sample()));
         Set<ValidationMessage> errors = schema.validate(doc);
         assertThat(errors).isEmpty();
         assertThat(doc.get("score").get("reproducibility").asInt()).isEqualTo(50);

@@ -1,12 +1,20 @@
-package dev.phoenix.api;
+package dev.phoenix.report;
 
-/** HTML escaping for the dashboard: every value that comes from a member or a store goes through here. */
-final class Html {
+/**
+ * HTML escaping, for the HTML exporter and the {@code serve} dashboard alike: every value that
+ * comes from a member or a store goes through here.
+ *
+ * <pre>{@code
+ * "<td>" + Html.escape(member.id()) + "</td>"     // "<td>db-&lt;1&gt;</td>"
+ * }</pre>
+ */
+public final class Html {
 
     private Html() {
     }
 
-    static String esc(Object value) {
+    /** HTML text and attribute escaping ({@code < > & " '}); null becomes the empty string. */
+    public static String escape(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,0 +1,94 @@
+package dev.phoenix.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.report.Scorecard;
+import dev.phoenix.store.HistorySettings;
+import dev.phoenix.store.LocalObjectStore;
+import dev.phoenix.store.RunHistory;
+import dev.phoenix.store.Scorecards;
+import dev.phoenix.store.StoredRunHistory;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the coordinator answers and keeps when runs are refused or fail. */
+@ExtendWith(VertxExtension.class)
+class RunCoordinatorTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T10:30:00Z"));
+
+    private RunHistory history(Vertx vertx, Path root) {
+        return new StoredRunHistory(new LocalObjectStore(root, vertx.createSharedWorkerExecutor("history-test")),
+                HistorySettings.defaults(), clock);
+    }
+
+    @Test
+    void launchThatFails_isKeptWithItsError(Vertx vertx, VertxTestContext t) {
+        RunCoordinator runs = new RunCoordinator(vertx, clock, new Random(1),
+                (id, kind, cut) -> Future.failedFuture("baseline store/baselines/web.json is corrupt"), history(vertx, dir));
+        RunCoordinator.Trigger trigger = runs.trigger(RunKind.AUDIT, "api");
+        trigger.done().onComplete(t.failing(e -> t.verify(() -> {
+            assertThat(runs.failed(trigger.runId())).hasValueSatisfying(f -> {
+                assertThat(f.kind()).isEqualTo(RunKind.AUDIT);
+                assertThat(f.trigger()).isEqualTo("api");
+                assertThat(f.startedAt()).isNotNull();
+                assertThat(f.error()).isEqualTo("baseline store/baselines/web.json is corrupt");
+            });
+            assertThat(runs.stats().lastError()).hasValue("baseline store/baselines/web.json is corrupt");
+            t.completeNow();
+        })));
+    }
+
+    @Test
+    void scorecardTheStoreRefuses_isKeptAsFailed(Vertx vertx, VertxTestContext t) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "a file where the store should be");
+        RunCoordinator runs = new RunCoordinator(vertx, clock, new Random(1),
+                (id, kind, cut) -> Future.succeededFuture(Scorecards.at(clock.instant(), id, 90)), history(vertx, notADirectory));
+        RunCoordinator.Trigger trigger = runs.trigger(RunKind.AUDIT, "schedule");
+        trigger.done().onComplete(t.succeeding(card -> t.verify(() -> {
+            assertThat(runs.failed(trigger.runId())).hasValueSatisfying(f ->
+                    assertThat(f.error()).startsWith("the scorecard could not be recorded in "));
+            t.completeNow();
+        })));
+    }
+
+    @Test
+    void refusals_sayWhyAsAType(Vertx vertx, VertxTestContext t) {
+        Promise<Scorecard> never = Promise.promise();
+        RunCoordinator runs = new RunCoordinator(vertx, clock, new Random(1), (id, kind, cut) -> {
+            cut.onComplete(x -> never.tryFail("cut short"));
+            return never.future();
+        }, history(vertx, dir));
+        RunCoordinator.Trigger first = runs.trigger(RunKind.CHAOS, "api");
+        RunCoordinator.Trigger waiting = runs.trigger(RunKind.AUDIT, "api");
+        RunCoordinator.Trigger busy = runs.trigger(RunKind.CHAOS, "api");
+        assertThat(first.accepted()).isTrue();
+        assertThat(busy.refusal()).isEqualTo(RunCoordinator.Refusal.BUSY);
+        assertThat(busy.reason()).contains("a chaos run is still in progress (" + first.runId());
+        runs.shutdown(Duration.ofMillis(10)).onComplete(t.succeeding(v -> t.verify(() -> {
+            RunCoordinator.Trigger late = runs.trigger(RunKind.AUDIT, "api");
+            assertThat(late.refusal()).isEqualTo(RunCoordinator.Refusal.SHUTTING_DOWN);
+            assertThat(runs.failed(waiting.runId())).as("dropped while it waited").hasValueSatisfying(f -> {
+                assertThat(f.startedAt()).isNull();
+                assertThat(f.error()).isEqualTo("Phoenix shut down before run " + waiting.runId() + " started");
+            });
+            assertThat(runs.failed()).extracting(RunCoordinator.FailedRun::runId).containsExactly(waiting.runId(), first.runId());
+            t.completeNow();
+        })));
+    }
+}
