@@ -1,5 +1,6 @@
 package dev.phoenix.aws;
 
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Completable;
 import io.vertx.core.Future;
@@ -143,7 +144,7 @@ public final class AwsClients implements Shareable {
             return Future.failedFuture(e);
         }
         return Future.fromCompletionStage(cf, context)
-                .recover(e -> Future.failedFuture(AwsErrors.unwrap(e)));
+                .recover(e -> Future.failedFuture(Errors.unwrap(e)));
     }
 
     private void close(Completable<Void> done) {

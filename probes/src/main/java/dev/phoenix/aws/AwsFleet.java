@@ -4,6 +4,7 @@ import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -390,7 +391,7 @@ final class AwsFleet implements Fleet {
         final String call;
 
         AwsCallException(String call, Throwable cause) {
-            super(call + ": " + AwsErrors.describe(cause), AwsErrors.unwrap(cause), false, false);
+            super(call + ": " + AwsErrors.describe(cause), Errors.unwrap(cause), false, false);
             this.call = call;
         }
     }

@@ -6,6 +6,7 @@ import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -193,7 +194,7 @@ final class DockerFleet implements Fleet {
         if (log == null || log.isEmpty() || log.get(log.size() - 1).getOutput() == null) {
             return "";
         }
-        return ": " + DockerEngine.firstLine(log.get(log.size() - 1).getOutput());
+        return ": " + Errors.firstLine(log.get(log.size() - 1).getOutput());
     }
 
     @Override

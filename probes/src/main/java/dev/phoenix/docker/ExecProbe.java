@@ -10,6 +10,7 @@ import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Observation;
 import dev.phoenix.probe.Probe;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.io.ByteArrayOutputStream;
@@ -98,7 +99,7 @@ final class ExecProbe implements Probe {
             if (err.isEmpty()) {
                 err = new String(collector.stdout.toByteArray(), StandardCharsets.UTF_8).strip();
             }
-            throw new ExecFailure(what + ": cannot run the command (exit " + exit + (err.isEmpty() ? "" : ": " + DockerEngine.firstLine(err)) + ")");
+            throw new ExecFailure(what + ": cannot run the command (exit " + exit + (err.isEmpty() ? "" : ": " + Errors.firstLine(err)) + ")");
         }
         return new Result(exit, collector.stdout.toByteArray(), collector.stderr.toByteArray());
     }
