@@ -5,6 +5,7 @@ import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.Errors;
+import dev.phoenix.spi.Poll;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -45,6 +46,8 @@ final class AwsFleet implements Fleet {
     private static final Logger LOG = LoggerFactory.getLogger(AwsFleet.class);
     /** Instance ids per DescribeInstances call. */
     static final int IDS_PER_CALL = 200;
+    /** Longest wait between two polls while waiting for a replacement. */
+    private static final Duration MAX_POLL = Duration.ofSeconds(15);
 
     /**
      * What to discover.
@@ -156,18 +159,12 @@ final class AwsFleet implements Fleet {
             return clients().call(c -> c.autoScaling().terminateInstanceInAutoScalingGroup(r -> r
                             .instanceId(victim.id()).shouldDecrementDesiredCapacity(false)))
                     .recover(e -> Future.failedFuture("TerminateInstanceInAutoScalingGroup " + victim.id() + ": " + AwsErrors.describe(e)))
-                    .compose(v -> awaitGroupReplacement(victim, asg, before, deadline, 0, "no new instance yet"));
+                    .compose(v -> awaitGroupReplacement(victim, asg, before, deadline));
         });
     }
 
-    private Future<Member> awaitGroupReplacement(Member victim, String asg, Set<String> excluded, long deadline, long delay,
-                                                 String last) {
-        if (ctx.clock().millis() + delay > deadline) {
-            return Future.failedFuture("no replacement for " + victim.id() + " was InService in Auto Scaling group " + asg
-                    + " before the deadline (" + last + ")");
-        }
-        long next = delay == 0 ? source.pollInterval().toMillis() : Math.min(delay * 2, 15_000);
-        return after(delay).compose(v -> describeGroup(asg)).compose(g -> {
+    private Future<Member> awaitGroupReplacement(Member victim, String asg, Set<String> excluded, long deadline) {
+        return Poll.until(ctx, deadline, source.pollInterval(), MAX_POLL, () -> describeGroup(asg).compose(g -> {
             if (g == null) {
                 return Future.failedFuture("Auto Scaling group " + asg + " disappeared while replacing " + victim.id());
             }
@@ -185,20 +182,20 @@ final class AwsFleet implements Fleet {
                 }
             }
             if (fresh.isEmpty()) {
-                return awaitGroupReplacement(victim, asg, excluded, deadline, next, seen);
+                return Future.succeededFuture(Poll.<Member>pending(seen));
             }
             String launchConfiguration = lc;
-            return describeInstances(fresh.subList(0, 1), List.of()).compose(found -> {
+            return describeInstances(fresh.subList(0, 1), List.of()).map(found -> {
                 Optional<Instance> running = found.stream()
                         .filter(i -> i.state() != null && i.state().name() == InstanceStateName.RUNNING).findFirst();
                 if (running.isEmpty()) {
-                    return awaitGroupReplacement(victim, asg, excluded, deadline, next,
-                            fresh.get(0) + " is InService but not running yet");
+                    return Poll.<Member>pending(fresh.get(0) + " is InService but not running yet");
                 }
                 LOG.info("replacement of {} is {}", victim.id(), running.get().instanceId());
-                return Future.succeededFuture(Instances.member(running.get(), victim.group(), groupMutability, launchConfiguration));
+                return Poll.done(Instances.member(running.get(), victim.group(), groupMutability, launchConfiguration));
             });
-        });
+        })).recover(Poll.expired(last -> "no replacement for " + victim.id() + " was InService in Auto Scaling group " + asg
+                + " before the deadline (" + last + ")"));
     }
 
     // ---- standalone immutable instances
@@ -242,21 +239,18 @@ final class AwsFleet implements Fleet {
                                 }
                             })).recover(e -> Future.failedFuture("RunInstances from " + templateId + ":" + version
                                     + " to replace " + victim.id() + ": " + AwsErrors.describe(e))))
-                            .compose(run -> awaitRunning(victim, run.instances().get(0).instanceId(), deadline, 0));
+                            .compose(run -> awaitRunning(victim, run.instances().get(0).instanceId(), deadline));
                 });
     }
 
-    private Future<Member> awaitRunning(Member victim, String id, long deadline, long delay) {
-        if (ctx.clock().millis() + delay > deadline) {
-            return Future.failedFuture("relaunched " + id + " (replacing " + victim.id() + ") was not running before the deadline");
-        }
-        long next = delay == 0 ? source.pollInterval().toMillis() : Math.min(delay * 2, 15_000);
-        return after(delay).compose(v -> describeInstances(List.of(id), List.of())).compose(found -> {
-            if (!found.isEmpty() && found.get(0).state() != null && found.get(0).state().name() == InstanceStateName.RUNNING) {
-                return Future.succeededFuture(Instances.member(found.get(0), victim.group(), groupMutability, null));
+    private Future<Member> awaitRunning(Member victim, String id, long deadline) {
+        return Poll.until(ctx, deadline, source.pollInterval(), MAX_POLL, () -> describeInstances(List.of(id), List.of()).map(found -> {
+            Instance i = found.isEmpty() ? null : found.get(0);
+            if (i != null && i.state() != null && i.state().name() == InstanceStateName.RUNNING) {
+                return Poll.done(Instances.member(i, victim.group(), groupMutability, null));
             }
-            return awaitRunning(victim, id, deadline, next);
-        });
+            return Poll.<Member>pending(i == null ? id + " is not listed yet" : id + " is " + (i.state() == null ? "in no state" : i.state().nameAsString()));
+        })).recover(Poll.expired(last -> "relaunched " + id + " (replacing " + victim.id() + ") was not running before the deadline"));
     }
 
     // ---- API calls
@@ -370,10 +364,6 @@ final class AwsFleet implements Fleet {
                     + AwsErrors.describe(cause), null);
         }
         return new IllegalStateException(call + AwsErrors.describe(cause) + " (" + settings.describe() + ")");
-    }
-
-    private Future<Void> after(long ms) {
-        return ms <= 0 ? Future.succeededFuture() : ctx.vertx().timer(ms).mapEmpty();
     }
 
     private AwsClients clients() {

@@ -7,6 +7,7 @@ import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.spi.Errors;
+import dev.phoenix.spi.Poll;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class DockerFleet implements Fleet {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerFleet.class);
-    private static final long POLL_MS = 200;
+    private static final Duration POLL = Duration.ofMillis(200);
 
     record Options(String group, Map<String, String> labels, List<String> names, Optional<Mutability> mutability,
                    Duration stopTimeout) {
@@ -166,27 +167,26 @@ final class DockerFleet implements Fleet {
     /** Polls until the new container runs (and is healthy, with a health check); fails when it exits or the deadline passes. */
     private Future<Member> awaitReady(String id, ContainerSpec spec, long deadline) {
         String label = spec.name() + " (" + ContainerMembers.shortId(id) + ")";
-        return engine.call("inspect " + label, c -> c.inspectContainerCmd(id).exec()).compose(info -> {
-            var state = info.getState();
-            boolean running = Boolean.TRUE.equals(state.getRunning());
-            String health = state.getHealth() == null ? null : state.getHealth().getStatus();
-            if (running && (!spec.hasHealthcheck() || "healthy".equals(health))) {
-                return Future.succeededFuture(member(info));
-            }
-            if ("unhealthy".equals(health)) {
-                return Future.failedFuture("replacement " + label + " is unhealthy" + lastHealthOutput(info));
-            }
-            if (!running && !Boolean.TRUE.equals(state.getRestarting()) && state.getFinishedAt() != null
-                    && !state.getFinishedAt().startsWith("0001-")) {
-                return Future.failedFuture("replacement " + label + " exited with code " + state.getExitCodeLong()
-                        + (state.getError() == null || state.getError().isEmpty() ? "" : ": " + state.getError()));
-            }
-            if (ctx.clock().millis() + POLL_MS > deadline) {
-                return Future.failedFuture("replacement " + label + " was not " + (running ? "healthy" : "running")
-                        + " in time (status " + state.getStatus() + (health == null ? "" : ", health " + health) + ")");
-            }
-            return ctx.vertx().timer(POLL_MS).compose(v -> awaitReady(id, spec, deadline));
-        });
+        return Poll.until(ctx, deadline, POLL, POLL, () -> engine.call("inspect " + label, c -> c.inspectContainerCmd(id).exec())
+                .compose(info -> {
+                    var state = info.getState();
+                    boolean running = Boolean.TRUE.equals(state.getRunning());
+                    String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+                    if (running && (!spec.hasHealthcheck() || "healthy".equals(health))) {
+                        return Future.succeededFuture(Poll.done(member(info)));
+                    }
+                    if ("unhealthy".equals(health)) {
+                        return Future.failedFuture("replacement " + label + " is unhealthy" + lastHealthOutput(info));
+                    }
+                    if (!running && !Boolean.TRUE.equals(state.getRestarting()) && state.getFinishedAt() != null
+                            && !state.getFinishedAt().startsWith("0001-")) {
+                        return Future.failedFuture("replacement " + label + " exited with code " + state.getExitCodeLong()
+                                + (state.getError() == null || state.getError().isEmpty() ? "" : ": " + state.getError()));
+                    }
+                    return Future.succeededFuture(Poll.<Member>pending((running ? "healthy" : "running") + " in time (status "
+                            + state.getStatus() + (health == null ? "" : ", health " + health) + ")"));
+                }))
+                .recover(Poll.expired(last -> "replacement " + label + " was not " + last));
     }
 
     private static String lastHealthOutput(InspectContainerResponse info) {
