@@ -39,7 +39,9 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * instances ({@code aws-ec2}). Discovery is paginated and batched; replacing a member of an
  * Auto Scaling group terminates it without decrementing the desired capacity and waits (with a
  * deadline and backoff) for a new InService instance; a standalone immutable instance is
- * relaunched from its launch template.
+ * relaunched from its launch template first and terminated only once the new instance runs (when
+ * that fails, the new instance is terminated again and the victim is left alone). Nothing is
+ * terminated once the replace's deadline has passed: the engine has given up on it by then.
  */
 final class AwsFleet implements Fleet {
 
@@ -155,10 +157,14 @@ final class AwsFleet implements Fleet {
             }
             Set<String> before = g.instances().stream().map(i -> i.instanceId()).collect(Collectors.toCollection(HashSet::new));
             before.add(victim.id());
-            LOG.info("terminating {} in Auto Scaling group {} (desired capacity kept)", victim.id(), asg);
-            return clients().call(c -> c.autoScaling().terminateInstanceInAutoScalingGroup(r -> r
-                            .instanceId(victim.id()).shouldDecrementDesiredCapacity(false)))
-                    .recover(e -> Future.failedFuture("TerminateInstanceInAutoScalingGroup " + victim.id() + ": " + AwsErrors.describe(e)))
+            return beforeDeadline(deadline, "terminating " + victim.id())
+                    .compose(ok -> {
+                        LOG.info("terminating {} in Auto Scaling group {} (desired capacity kept)", victim.id(), asg);
+                        return clients().call(c -> c.autoScaling().terminateInstanceInAutoScalingGroup(r -> r
+                                .instanceId(victim.id()).shouldDecrementDesiredCapacity(false)));
+                    })
+                    .recover(e -> Future.failedFuture(e instanceof DeadlinePassed ? e
+                            : new IllegalStateException("TerminateInstanceInAutoScalingGroup " + victim.id() + ": " + AwsErrors.describe(e))))
                     .compose(v -> awaitGroupReplacement(victim, asg, before, deadline));
         });
     }
@@ -225,22 +231,57 @@ final class AwsFleet implements Fleet {
                     boolean templateNetworking = v.launchTemplateData() != null && v.launchTemplateData().hasNetworkInterfaces()
                             && !v.launchTemplateData().networkInterfaces().isEmpty();
                     String subnet = templateNetworking ? null : victim.attribute("subnetId");
-                    LOG.info("terminating standalone {} to relaunch it from {}:{}", victim.id(), templateId, version);
-                    return clients().call(c -> c.ec2().terminateInstances(r -> r.instanceIds(victim.id())))
-                            .recover(e -> Future.failedFuture("TerminateInstances " + victim.id() + ": " + AwsErrors.describe(e)))
-                            .compose(t -> clients().call(c -> c.ec2().runInstances(r -> {
-                                r.launchTemplate(lt -> lt.launchTemplateId(templateId).version(version))
-                                        .minCount(1).maxCount(1);
-                                if (subnet != null) {
-                                    r.subnetId(subnet);
-                                }
-                                if (!tags.isEmpty()) {
-                                    r.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
-                                }
-                            })).recover(e -> Future.failedFuture("RunInstances from " + templateId + ":" + version
-                                    + " to replace " + victim.id() + ": " + AwsErrors.describe(e))))
-                            .compose(run -> awaitRunning(victim, run.instances().get(0).instanceId(), deadline));
+                    return beforeDeadline(deadline, "launching a replacement for " + victim.id()).compose(ok -> {
+                        LOG.info("relaunching standalone {} from {}:{}; it is terminated once the new instance runs", victim.id(),
+                                templateId, version);
+                        return clients().call(c -> c.ec2().runInstances(r -> {
+                                    r.launchTemplate(lt -> lt.launchTemplateId(templateId).version(version))
+                                            .minCount(1).maxCount(1);
+                                    if (subnet != null) {
+                                        r.subnetId(subnet);
+                                    }
+                                    if (!tags.isEmpty()) {
+                                        r.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
+                                    }
+                                }))
+                                .recover(e -> Future.failedFuture("RunInstances from " + templateId + ":" + version + " to replace "
+                                        + victim.id() + ": " + AwsErrors.describe(e) + " (" + victim.id() + " is untouched)"))
+                                .compose(run -> {
+                                    String fresh = run.instances().get(0).instanceId();
+                                    return awaitRunning(victim, fresh, deadline)
+                                            .compose(replacement -> beforeDeadline(deadline, "terminating " + victim.id()).map(replacement))
+                                            .recover(e -> rollBack(fresh, victim, e))
+                                            .compose(replacement -> {
+                                                LOG.info("{} runs: terminating standalone {}", fresh, victim.id());
+                                                // no roll-back past this point: a termination whose answer was lost may still happen
+                                                return clients().call(c -> c.ec2().terminateInstances(r -> r.instanceIds(victim.id())))
+                                                        .recover(e -> Future.failedFuture("TerminateInstances " + victim.id() + ": "
+                                                                + AwsErrors.describe(e) + " (its replacement " + fresh + " runs)"))
+                                                        .map(terminated -> replacement);
+                                            });
+                                });
+                    });
                 });
+    }
+
+    /**
+     * The replace failed after {@code fresh} was launched and before the victim was asked to terminate:
+     * terminates the instance this replace launched, so that the fleet is as it was, and fails with {@code cause}.
+     */
+    private Future<Member> rollBack(String fresh, Member victim, Throwable cause) {
+        LOG.warn("relaunching {} failed ({}): terminating {}, the instance launched to replace it; {} is untouched", victim.id(),
+                Errors.message(cause), fresh, victim.id());
+        return clients().call(c -> c.ec2().terminateInstances(r -> r.instanceIds(fresh)))
+                .transform(ar -> Future.failedFuture(new IllegalStateException(Errors.message(cause) + "; " + victim.id()
+                        + " is untouched and " + fresh + (ar.succeeded() ? " was terminated again"
+                        : " could not be terminated (" + AwsErrors.describe(ar.cause()) + "): terminate it by hand"))));
+    }
+
+    /** Fails when the replace's deadline has passed: the engine has given up on it, so nothing may be destroyed any more. */
+    private Future<Void> beforeDeadline(long deadline, String what) {
+        long late = ctx.clock().millis() - deadline;
+        return late < 0 ? Future.succeededFuture()
+                : Future.failedFuture(new DeadlinePassed("not " + what + ": the replace deadline passed " + late + " ms ago"));
     }
 
     private Future<Member> awaitRunning(Member victim, String id, long deadline) {
@@ -373,6 +414,15 @@ final class AwsFleet implements Fleet {
             clients = c;
         }
         return c;
+    }
+
+    /** The replace was given up on before anything was destroyed. */
+    static final class DeadlinePassed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlinePassed(String message) {
+            super(message);
+        }
     }
 
     /** A failed call with the name of the API operation, for messages. */

@@ -2,17 +2,18 @@ package dev.phoenix.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenix.testing.SteppingClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,28 +46,12 @@ class PollTest {
     @Test
     void deadline_endsPolling_withTheCallersMessageAndTheLastStatus(Vertx vertx, VertxTestContext t) {
         // each attempt takes 30 ms of (fake) time; the fourth ends at 120 ms, past the deadline at 100 ms: no fifth
-        AtomicLong now = new AtomicLong(1_000_000);
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return java.time.Instant.ofEpochMilli(now.get());
-            }
-        };
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ZERO);
         ProviderContext ctx = ProviderContext.create(vertx, clock, 1, Map.of());
-        long deadline = now.get() + 100;
+        long deadline = clock.millis() + 100;
         AtomicInteger attempts = new AtomicInteger();
         Poll.until(ctx, deadline, Duration.ofMillis(1), Duration.ofMillis(1), () -> {
-                    now.addAndGet(30);
+                    clock.advance(Duration.ofMillis(30));
                     return Future.succeededFuture(Poll.<String>pending("attempt " + attempts.incrementAndGet()));
                 })
                 .recover(Poll.expired(last -> "web-1 was not ready (" + last + ")"))
