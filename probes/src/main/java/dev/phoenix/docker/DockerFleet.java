@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * anonymous volumes), creates a container with the same name, image, command, environment,
  * labels and host configuration, starts it, and completes once it is running, and healthy
  * when it has a health check. The name is reused so that whatever finds the container by name
- * (scripts, {@code docker logs}, DNS on user-defined networks, Compose) still finds it.
+ * (scripts, {@code docker logs}, DNS on user-defined networks, Compose) still finds it. Once the
+ * replace's deadline has passed (the engine has given up on it), the victim is not stopped.
  */
 final class DockerFleet implements Fleet {
 
@@ -121,6 +122,11 @@ final class DockerFleet implements Fleet {
                 .map(ContainerSpec::capture)
                 .compose(this::pinImage)
                 .compose(spec -> {
+                    long late = ctx.clock().millis() - deadline;
+                    if (late >= 0) {
+                        // the engine has given up on this replace: stopping the victim now would leave nothing in its place
+                        return Future.failedFuture("not stopping " + label + ": the replace deadline passed " + late + " ms ago");
+                    }
                     LOG.info("replacing container {} from its spec: {}", label, spec.describe());
                     int stopSeconds = (int) Math.max(0, Math.min(options.stopTimeout().toSeconds(),
                             (deadline - ctx.clock().millis()) / 1000));
