@@ -283,11 +283,13 @@ public final class AuditEngine {
         });
     }
 
+    /** One probe call, cut at {@code probing.timeout} or at the probe's own deadline when that is longer. */
     private Future<Observation> observe(Probe p, Member m, Duration timeout) {
+        Duration limit = p.deadline().filter(d -> d.compareTo(timeout) > 0).orElse(timeout);
         return safe(() -> p.observe(m))
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
                 .otherwise(e -> e instanceof java.util.concurrent.TimeoutException
-                        ? Observation.failed(p.name(), "no answer within " + timeout.toMillis() + " ms")
+                        ? Observation.failed(p.name(), "no answer within " + limit.toMillis() + " ms")
                         : Observation.failed(p.name(), Errors.message(e)));
     }
 

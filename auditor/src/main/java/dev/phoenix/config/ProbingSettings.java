@@ -12,7 +12,8 @@ import java.util.List;
  * }</pre>
  *
  * @param concurrency     probe calls in flight at once, across all groups
- * @param timeout         deadline for one probe call (the probe's own timeouts are usually shorter)
+ * @param timeout         deadline for one probe call; a probe that declares a longer deadline of its own
+ *                        ({@link dev.phoenix.probe.Probe#deadline()}: exec, ssm-command) gets that instead
  * @param loopbackOnly    {@code targets: loopback}: only 127.0.0.0/8 may be contacted (tests, emulators); the
  *                        default when {@code aws.endpoint} is on loopback, since the addresses an emulator
  *                        reports for instances are fictional or someone else's

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ssm.model.CommandInvocationStatus;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
@@ -65,6 +66,12 @@ final class SsmCommandProbe implements Probe {
     @Override
     public String name() {
         return probeName;
+    }
+
+    /** The command's own timeout, plus time to send it and to ask for its result once more. */
+    @Override
+    public Optional<Duration> deadline() {
+        return Optional.of(options.timeout().plus(MAX_POLL).plus(Duration.ofSeconds(5)));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,6 +53,12 @@ final class ExecProbe implements Probe {
 
     /** What one run printed and how it ended. */
     record Result(long exit, byte[] stdout, byte[] stderr) {
+    }
+
+    /** The command's own timeout, plus time to create the exec and read its exit code. */
+    @Override
+    public Optional<Duration> deadline() {
+        return Optional.of(options.timeout().plus(Duration.ofSeconds(5)));
     }
 
     @Override
