@@ -2,10 +2,9 @@ package dev.phoenix.aws;
 
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.Settings;
-import java.net.InetAddress;
+import dev.phoenix.spi.TargetPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
 
     /** Whether requests go to an endpoint on 127.0.0.0/8 (an emulator on this machine). */
     public boolean loopbackEndpoint() {
-        return endpoint.map(AwsSettings::isLoopback).orElse(false);
+        return endpoint.map(e -> TargetPolicy.isLoopback(e.getHost())).orElse(false);
     }
 
     /** {@code region us-east-1 at http://127.0.0.1:4566} or {@code region eu-west-1}, for messages. */
@@ -82,26 +81,6 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
     /** What clients are shared by: two groups in the same region, endpoint and profile use the same clients. */
     String key() {
         return region + "|" + endpoint.map(URI::toString).orElse("") + "|" + profile.orElse("") + "|" + maxAttempts + "|" + timeout;
-    }
-
-    /** Whether {@code uri}'s host is a literal loopback address or {@code localhost}; never resolves other names. */
-    public static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static URI endpoint(String text, String path) {

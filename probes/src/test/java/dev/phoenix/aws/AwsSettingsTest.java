@@ -53,6 +53,7 @@ class AwsSettingsTest {
     @CsvSource({"http://127.0.0.1:4566,true", "http://127.3.4.5:1,true", "http://localhost:4566,true", "http://[::1]:4566,true",
             "http://10.0.0.5:4566,false", "https://ec2.us-east-1.amazonaws.com,false", "http://localstack:4566,false"})
     void loopbackEndpoints_areRecognisedWithoutResolvingNames(String endpoint, boolean loopback) {
-        assertThat(AwsSettings.isLoopback(URI.create(endpoint))).isEqualTo(loopback);
+        AwsSettings s = AwsSettings.from(Settings.of("", Map.of()), Map.of("AWS_ENDPOINT_URL", endpoint));
+        assertThat(s.loopbackEndpoint()).isEqualTo(loopback);
     }
 }
