@@ -65,8 +65,8 @@ public final class AwsErrors {
         return false;
     }
 
-    /** Whether the service answered that the named resource does not exist. */
-    static boolean notFound(Throwable e, String... codes) {
+    /** Whether the service answered with one of these error codes ({@code NoSuchKey}, {@code InvocationDoesNotExist}, ...). */
+    public static boolean notFound(Throwable e, String... codes) {
         Throwable t = Errors.unwrap(e);
         if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             String code = ase.awsErrorDetails().errorCode();
