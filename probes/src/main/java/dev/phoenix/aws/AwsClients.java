@@ -56,12 +56,12 @@ import software.amazon.awssdk.services.ssm.SsmAsyncClient;
  * <p>All clients share one Netty-based HTTP client (on the same Netty as Vert.x) with a small
  * event loop of its own. The S3 client is created on first use; against an endpoint override it
  * uses path-style addressing and computes and checks checksums only where S3 requires them, as
- * emulators and S3-compatible stores expect. Throttling and 5xx answers are retried with the SDK's standard
- * retry strategy (exponential backoff with jitter). Credentials come from the default chain (or
- * the configured profile); against an emulator on loopback, where any key is accepted, the chain
- * stops before the instance-metadata lookup and falls back to the dummy key {@code test}, so
- * that nothing is ever sent to 169.254.169.254. Keys are never logged. Closing (with Vert.x) happens
- * on a thread of its own, never on an event loop.
+ * emulators and S3-compatible stores expect. Throttling and 5xx answers are retried with the
+ * SDK's standard retry strategy (exponential backoff with jitter). Credentials come from the
+ * default chain (or the configured profile); against an emulator on loopback, where any key is
+ * accepted, the chain stops before the instance-metadata lookup and falls back to the dummy key
+ * {@code test}, so that nothing is ever sent to 169.254.169.254. Keys are never logged. Closing
+ * (with Vert.x) happens on a thread of its own, never on an event loop.
  */
 public final class AwsClients implements Shareable {
 
