@@ -23,6 +23,7 @@ import dev.phoenix.report.Score;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.score.Scoring;
 import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -199,7 +200,7 @@ public final class AuditEngine {
                         configErrors.add(ce);
                     }
                 }
-                String error = message(e);
+                String error = Errors.message(e);
                 // reported in the scorecard and by the CLI; at WARN it would print the same line twice
                 LOG.info("group {}: discovery failed: {}", g.name(), error);
                 return Future.succeededFuture(new GroupAudit(g, List.of(), null, null, error));
@@ -282,12 +283,14 @@ public final class AuditEngine {
         });
     }
 
+    /** One probe call, cut at {@code probing.timeout} or at the probe's own deadline when that is longer. */
     private Future<Observation> observe(Probe p, Member m, Duration timeout) {
+        Duration limit = p.deadline().filter(d -> d.compareTo(timeout) > 0).orElse(timeout);
         return safe(() -> p.observe(m))
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
                 .otherwise(e -> e instanceof java.util.concurrent.TimeoutException
-                        ? Observation.failed(p.name(), "no answer within " + timeout.toMillis() + " ms")
-                        : Observation.failed(p.name(), message(e)));
+                        ? Observation.failed(p.name(), "no answer within " + limit.toMillis() + " ms")
+                        : Observation.failed(p.name(), Errors.message(e)));
     }
 
     private Scorecard scorecard(String runId, Instant started, Done done, Options options, boolean complete) {
@@ -329,11 +332,6 @@ public final class AuditEngine {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-    }
-
-    static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /** Counts probed members for the progress callback. */

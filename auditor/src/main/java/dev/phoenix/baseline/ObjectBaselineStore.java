@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.report.Json;
 import dev.phoenix.store.ObjectStore;
+import dev.phoenix.store.WorkerPool;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Set;
 /**
  * Baselines as one JSON document per group, {@code baselines/<group>.json}, in an
  * {@link ObjectStore} (a local directory or an S3 prefix). Every save replaces the document whole.
+ * The JSON is read and written on the worker pool ({@link WorkerPool}), never on the event loop.
  *
  * <pre>{@code
  * BaselineStore store = new ObjectBaselineStore(new LocalObjectStore(Path.of(".phoenix"), ctx.blocking()));
@@ -37,20 +39,18 @@ public final class ObjectBaselineStore implements BaselineStore {
     @Override
     public Future<GroupBaselines> load(String group) {
         String where = objects.describe() + "/" + key(group);
-        return objects.get(key(group)).map(found -> {
-            if (found.isEmpty()) {
-                return GroupBaselines.empty(group);
-            }
-            try {
-                return BaselineDocument.parse(group, Json.mapper().readValue(found.get(), BaselineDocument.class));
-            } catch (JsonProcessingException e) {
-                String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-                throw new IllegalStateException("baseline " + where + " is corrupt" + at + ": " + e.getOriginalMessage()
-                        + " (restore it, or delete it to re-capture the group's baselines)", e);
-            } catch (IOException e) {
-                throw new IllegalStateException("baseline " + where + ": " + e.getMessage(), e);
-            }
-        });
+        return objects.get(key(group)).compose(found -> found.isEmpty() ? Future.succeededFuture(GroupBaselines.empty(group))
+                : WorkerPool.run(() -> {
+                    try {
+                        return BaselineDocument.parse(group, Json.mapper().readValue(found.get(), BaselineDocument.class));
+                    } catch (JsonProcessingException e) {
+                        String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+                        throw new IllegalStateException("baseline " + where + " is corrupt" + at + ": " + e.getOriginalMessage()
+                                + " (restore it, or delete it to re-capture the group's baselines)", e);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("baseline " + where + ": " + e.getMessage(), e);
+                    }
+                }));
     }
 
     @Override
@@ -58,13 +58,11 @@ public final class ObjectBaselineStore implements BaselineStore {
         if (!baselines.dirty()) {
             return Future.succeededFuture();
         }
-        byte[] bytes;
-        try {
-            bytes = Json.mapper().writeValueAsBytes(BaselineDocument.of(baselines));
-        } catch (JsonProcessingException e) {
-            return Future.failedFuture(e);
-        }
-        return objects.put(key(baselines.group()), bytes).onSuccess(v -> baselines.markClean());
+        // a snapshot here, on the caller's thread; the JSON is written on the worker pool
+        BaselineDocument document = BaselineDocument.of(baselines);
+        return WorkerPool.run(() -> Json.mapper().writeValueAsBytes(document))
+                .compose(bytes -> objects.put(key(baselines.group()), bytes))
+                .onSuccess(v -> baselines.markClean());
     }
 
     @Override
@@ -90,6 +88,7 @@ public final class ObjectBaselineStore implements BaselineStore {
                             Map<String, BaselineEntry> goldens, Map<String, Map<String, String>> fingerprints,
                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> inPlace) {
 
+        /** A copy of {@code b} as it is now (its maps are live views), in the same order. */
         static BaselineDocument of(GroupBaselines b) {
             Map<String, Map<String, String>> fps = new LinkedHashMap<>();
             Map<String, List<String>> inPlace = new LinkedHashMap<>();
@@ -99,7 +98,8 @@ public final class ObjectBaselineStore implements BaselineStore {
                     inPlace.put(d, List.copyOf(fp.inPlaceKeys()));
                 }
             });
-            return new BaselineDocument(1, b.group(), b.currentProvenance(), b.members(), b.goldens(), fps, inPlace);
+            return new BaselineDocument(1, b.group(), b.currentProvenance(), new LinkedHashMap<>(b.members()),
+                    new LinkedHashMap<>(b.goldens()), fps, inPlace);
         }
 
         static GroupBaselines parse(String group, BaselineDocument doc) throws IOException {

@@ -13,9 +13,10 @@ import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.MemberResult;
 import dev.phoenix.report.MemberStatus;
+import dev.phoenix.spi.Errors;
+import dev.phoenix.spi.Poll;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -285,31 +286,24 @@ public final class ChaosRun {
                                     "no replacement for " + m.id() + " was in service within " + timeout, start, null, null, List.of(), null));
                         }
                         return Future.succeededFuture(result(group, m.id(), null, ChaosVerdict.REPLACEMENT_FAILED,
-                                "replacing " + m.id() + " failed: " + message(e), start, null, null, List.of(), null));
+                                "replacing " + m.id() + " failed: " + Errors.message(e), start, null, null, List.of(), null));
                     }
                     Member replacement = ar.result();
                     Instant inService = ctx.clock().instant();
-                    return awaitAnswer(audit, replacement, deadline, FIRST_RETRY_MS)
+                    return awaitAnswer(audit, replacement, deadline)
                             .compose(obs -> judge(audit, victim, victimStatus, replacement, obs, start, inService, deadline),
                                     e -> Future.succeededFuture(result(group, m.id(), replacement.id(), ChaosVerdict.TIMED_OUT,
                                             "replacement " + replacement.id() + " did not answer its probes within " + timeout
-                                                    + ": " + message(e), start, inService, null, List.of(), null)));
+                                                    + ": " + Errors.message(e), start, inService, null, List.of(), null)));
                 });
     }
 
     /** Probes the replacement until every probe answers, with backoff, until the deadline. */
-    private Future<Observed> awaitAnswer(GroupAudit audit, Member replacement, long deadline, long delay) {
-        return prober.probe(audit.runtime(), replacement).compose(obs -> {
-            if (obs.reachable()) {
-                return Future.succeededFuture(obs);
-            }
-            String last = obs.errors().isEmpty() ? "no answer" : obs.errors().get(0).cause();
-            long now = ctx.clock().millis();
-            if (now + delay > deadline) {
-                return Future.failedFuture(last);
-            }
-            return after(delay).compose(v -> awaitAnswer(audit, replacement, deadline, Math.min(delay * 2, MAX_RETRY_MS)));
-        });
+    private Future<Observed> awaitAnswer(GroupAudit audit, Member replacement, long deadline) {
+        return Poll.until(ctx, deadline, Duration.ofMillis(FIRST_RETRY_MS), Duration.ofMillis(MAX_RETRY_MS),
+                        () -> prober.probe(audit.runtime(), replacement).map(obs -> obs.reachable() ? Poll.done(obs)
+                                : Poll.<Observed>pending(obs.errors().isEmpty() ? "no answer" : obs.errors().get(0).cause())))
+                .recover(Poll.expired(last -> last));
     }
 
     private Future<ChaosResult> judge(GroupAudit audit, Observed victim, MemberStatus victimStatus, Member replacement,
@@ -373,29 +367,23 @@ public final class ChaosRun {
             return Future.succeededFuture(new Settled(current, ctx.clock().instant()));
         }
         long settleUntil = Math.min(deadline, ctx.clock().millis() + settings.settle().toMillis());
-        return settleLoop(audit, replacement, current, reference, settleUntil, FIRST_RETRY_MS);
+        return settleLoop(audit, replacement, current, reference, settleUntil);
     }
 
-    private Future<Settled> settleLoop(GroupAudit audit, Member replacement, Observed last, Fingerprint reference,
-                                       long until, long delay) {
-        if (ctx.clock().millis() + delay > until) {
-            return Future.succeededFuture(new Settled(last, null));
-        }
-        return after(delay)
-                .compose(v -> prober.probe(audit.runtime(), replacement))
-                .compose(obs -> {
-                    if (obs.reachable() && reference.matches(obs.fingerprint())) {
-                        return Future.succeededFuture(new Settled(obs, ctx.clock().instant()));
-                    }
-                    return settleLoop(audit, replacement, obs.reachable() ? obs : last, reference, until,
-                            Math.min(delay * 2, MAX_RETRY_MS));
-                });
-    }
-
-    private Future<Void> after(long ms) {
-        Promise<Void> p = Promise.promise();
-        ctx.vertx().setTimer(Math.max(1, ms), id -> p.complete());
-        return p.future();
+    private Future<Settled> settleLoop(GroupAudit audit, Member replacement, Observed current, Fingerprint reference,
+                                       long until) {
+        Observed[] last = {current};
+        return Poll.until(ctx, until, Duration.ofMillis(FIRST_RETRY_MS), Duration.ofMillis(MAX_RETRY_MS),
+                        () -> prober.probe(audit.runtime(), replacement).map(obs -> {
+                            if (obs.reachable() && reference.matches(obs.fingerprint())) {
+                                return Poll.done(new Settled(obs, ctx.clock().instant()));
+                            }
+                            if (obs.reachable()) {
+                                last[0] = obs;
+                            }
+                            return Poll.<Settled>pending("does not match yet");
+                        }))
+                .recover(e -> e instanceof Poll.Expired ? Future.succeededFuture(new Settled(last[0], null)) : Future.failedFuture(e));
     }
 
     private static ChaosResult result(String group, String victim, String replacement, ChaosVerdict verdict, String reason,
@@ -403,13 +391,5 @@ public final class ChaosRun {
         Long ttr = inService == null ? null : Duration.between(start, inService).toMillis();
         Long ttm = matched == null ? null : Duration.between(start, matched).toMillis();
         return new ChaosResult(group, victim, replacement, verdict, reason, ttr, ttm, diff, matchesGolden);
-    }
-
-    private static String message(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -59,7 +59,7 @@ public final class App implements AutoCloseable {
     }
 
     public ConfigLoader configLoader() {
-        return new ConfigLoader(java.util.Set.copyOf(fleets().names()), java.util.Set.copyOf(probes().names()));
+        return new ConfigLoader(java.util.Set.copyOf(fleets().names()), java.util.Set.copyOf(probes().names()), env);
     }
 
     /** A provider context for one run with {@code seed}. */

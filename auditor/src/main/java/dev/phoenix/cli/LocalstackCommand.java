@@ -6,12 +6,13 @@ import dev.phoenix.fleet.Fleet;
 import dev.phoenix.localstack.EmulatorImage;
 import dev.phoenix.localstack.EmulatorLauncher;
 import dev.phoenix.localstack.FleetSeeder;
+import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.spi.Settings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,8 @@ final class LocalstackCommand implements Callable<Integer> {
                 + "else http://127.0.0.1:4566).")
         String endpoint;
 
-        @Option(names = "--region", paramLabel = "REGION", description = "Region (default: AWS_REGION, else us-east-1).")
+        @Option(names = "--region", paramLabel = "REGION", description = "Region (default: AWS_REGION, else AWS_DEFAULT_REGION, "
+                + "else us-east-1).")
         String region;
 
         @Option(names = "--config-out", paramLabel = "FILE", description = "Where to write the config (default: phoenix-<run id>.yaml).")
@@ -140,17 +142,16 @@ final class LocalstackCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             App app = parent.parent.app;
-            String url = endpoint != null ? endpoint : app.env.getOrDefault("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
-            URI uri;
+            AwsSettings settings;
             try {
-                uri = new URI(url);
-                if (uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                    throw new java.net.URISyntaxException(url, "expected http://HOST:PORT");
-                }
-            } catch (java.net.URISyntaxException e) {
-                app.err.println("phoenix: --endpoint: not a valid URL: " + url);
+                settings = settings(app.env);
+            } catch (ConfigException e) {
+                app.err.println("phoenix: " + (e.path().startsWith("aws.") ? "--" + e.path().substring(4) : e.path()) + ": "
+                        + e.getMessage());
                 return ExitCode.USAGE;
             }
+            URI uri = settings.endpoint().orElseThrow();
+            String reg = settings.region();
             if (members < 1 || members > 100 || standalone < 0 || standalone > 100) {
                 app.err.println("phoenix: --members must be 1-100 and --standalone 0-100");
                 return ExitCode.USAGE;
@@ -163,10 +164,7 @@ final class LocalstackCommand implements Callable<Integer> {
                 app.err.println("phoenix: --run-id: " + e.getMessage());
                 return ExitCode.USAGE;
             }
-            String reg = region != null ? region : Optional.ofNullable(app.env.get("AWS_REGION")).orElse("us-east-1");
             ProviderContext ctx = app.providerContext(App.randomSeed(), true);
-            AwsSettings settings = new AwsSettings(reg, Optional.of(uri), Optional.ofNullable(app.env.get("AWS_PROFILE")), 3,
-                    Duration.ofSeconds(30));
             AwsClients clients = AwsClients.shared(ctx, settings);
             FleetSeeder.SeededFleet fleet;
             try {
@@ -193,6 +191,26 @@ final class LocalstackCommand implements Callable<Integer> {
             app.out.printf("Config written to %s%n", out);
             app.out.printf("Next: phoenix audit --config %s --chaos --unleash%n", out);
             return ExitCode.OK;
+        }
+
+        /**
+         * The options as an {@code aws:} section read like a config's, so that the environment
+         * ({@code AWS_ENDPOINT_URL}, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_PROFILE})
+         * counts the same way; without an endpoint anywhere, the emulator's usual one.
+         */
+        private AwsSettings settings(Map<String, String> env) {
+            Map<String, Object> aws = new java.util.LinkedHashMap<>();
+            if (endpoint != null) {
+                aws.put("endpoint", endpoint);
+            } else if (env.get("AWS_ENDPOINT_URL") == null || env.get("AWS_ENDPOINT_URL").isBlank()) {
+                aws.put("endpoint", "http://127.0.0.1:4566");
+            }
+            if (region != null) {
+                aws.put("region", region);
+            }
+            aws.put("max-attempts", 3);
+            aws.put("timeout", "30s");
+            return AwsSettings.from(Settings.of("", Map.of("aws", aws)), env);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.AwsSettings;
 import dev.phoenix.baseline.AcceptanceLog;
 import dev.phoenix.baseline.BaselineStore;
 import dev.phoenix.baseline.ObjectBaselineStore;
@@ -13,7 +15,6 @@ import dev.phoenix.store.HistorySettings;
 import dev.phoenix.store.LocalObjectStore;
 import dev.phoenix.store.ObjectStore;
 import dev.phoenix.store.RunHistory;
-import dev.phoenix.store.S3Clients;
 import dev.phoenix.store.S3ObjectStore;
 import dev.phoenix.store.StoreLocation;
 import dev.phoenix.store.StoredRunHistory;
@@ -63,10 +64,9 @@ final class Stores {
                 return new Stores(new LocalObjectStore(location.directory().get(), ctx.blocking()), location.directory(),
                         retention, ctx);
             }
-            S3Clients.Target target = S3Clients.target(config.root().child("aws"), ctx.env());
-            S3ObjectStore s3 = new S3ObjectStore(S3Clients.create(target, ctx.env()), location.bucket(), location.prefix(),
-                    ctx.vertx(), true);
-            return new Stores(s3, Optional.empty(), retention, ctx);
+            // the AWS clients every fleet and probe shares: the same aws: section, environment and credential rules
+            AwsClients aws = AwsClients.shared(ctx, AwsSettings.from(config.root(), ctx.env()));
+            return new Stores(new S3ObjectStore(aws, location.bucket(), location.prefix()), Optional.empty(), retention, ctx);
         } catch (ConfigException e) {
             throw ConfigFileException.at(config.file(), config.tree(), e);
         }

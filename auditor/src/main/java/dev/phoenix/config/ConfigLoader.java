@@ -1,5 +1,6 @@
 package dev.phoenix.config;
 
+import dev.phoenix.aws.AwsSettings;
 import dev.phoenix.chaos.ChaosSettings;
 import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Mutability;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,14 +39,17 @@ public final class ConfigLoader {
 
     private final Set<String> sources;
     private final Set<String> probes;
+    private final Map<String, String> env;
 
     /**
      * @param sources the registered fleet factory names
      * @param probes  the registered probe factory names
+     * @param env     the environment ({@code AWS_ENDPOINT_URL} and the like, which defaults depend on)
      */
-    public ConfigLoader(Set<String> sources, Set<String> probes) {
+    public ConfigLoader(Set<String> sources, Set<String> probes, Map<String, String> env) {
         this.sources = Set.copyOf(sources);
         this.probes = Set.copyOf(probes);
+        this.env = Map.copyOf(env);
     }
 
     public PhoenixConfig load(Path file) {
@@ -106,16 +111,21 @@ public final class ConfigLoader {
                 root.child("schedule"));
     }
 
-    /** Whether {@code aws.endpoint} points at an emulator on this machine (127.0.0.0/8 or localhost). */
-    private static boolean awsEmulator(Settings root) {
-        Settings aws = root.child("aws");
-        if (!aws.isMap() || !aws.has("endpoint") || !aws.child("endpoint").isScalar()) {
-            return false;
-        }
+    /**
+     * Whether AWS requests go to an emulator on this machine ({@code aws.endpoint}, else
+     * {@code AWS_ENDPOINT_URL}, on 127.0.0.0/8 or localhost): then only loopback is probed by
+     * default, since the addresses an emulator reports for instances are fictional or someone else's.
+     * A mistake in the {@code aws} section is reported here with its line; one in the environment
+     * alone is left to the AWS sources that use it.
+     */
+    private boolean awsEmulator(Settings root) {
         try {
-            return dev.phoenix.aws.AwsSettings.isLoopback(new java.net.URI(aws.string("endpoint").trim()));
-        } catch (java.net.URISyntaxException e) {
-            return false; // reported by the AWS sources that read it
+            return AwsSettings.from(root, env).loopbackEndpoint();
+        } catch (ConfigException e) {
+            if (root.has("aws")) {
+                throw e;
+            }
+            return false;
         }
     }
 

@@ -12,10 +12,12 @@ import java.util.List;
  * }</pre>
  *
  * @param concurrency     probe calls in flight at once, across all groups
- * @param timeout         deadline for one probe call (the probe's own timeouts are usually shorter)
+ * @param timeout         deadline for one probe call; a probe that declares a longer deadline of its own
+ *                        ({@link dev.phoenix.probe.Probe#deadline()}: exec, ssm-command) gets that instead
  * @param loopbackOnly    {@code targets: loopback}: only 127.0.0.0/8 may be contacted (tests, emulators); the
- *                        default when {@code aws.endpoint} is on loopback, since the addresses an emulator
- *                        reports for instances are fictional or someone else's
+ *                        default when the AWS endpoint ({@code aws.endpoint}, else {@code AWS_ENDPOINT_URL}) is
+ *                        on loopback, since the addresses an emulator reports for instances are fictional or
+ *                        someone else's
  */
 public record ProbingSettings(int concurrency, Duration timeout, boolean loopbackOnly) {
 
@@ -32,7 +34,7 @@ public record ProbingSettings(int concurrency, Duration timeout, boolean loopbac
         return parse(s, false);
     }
 
-    /** @param loopbackByDefault {@code targets} defaults to {@code loopback} (the config points AWS at an emulator on loopback) */
+    /** @param loopbackByDefault {@code targets} defaults to {@code loopback} (AWS requests go to an emulator on loopback) */
     static ProbingSettings parse(Settings s, boolean loopbackByDefault) {
         s.requireKeys(KEYS);
         String targets = s.string("targets", loopbackByDefault ? "loopback" : "any");

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link RunHistory} in an {@link ObjectStore}: {@code runs/<id>/scorecard.json} is written first,
  * {@code runs/<id>/summary.json} second, so a run is listed only once its scorecard is whole.
- * Summaries never change once written and are cached, so listing costs one listing call.
+ * Summaries never change once written and are cached, so listing costs one listing call. Whole
+ * scorecards are turned into JSON and back on the worker pool ({@link WorkerPool}), never on the
+ * event loop.
  */
 public final class StoredRunHistory implements RunHistory {
 
@@ -47,18 +49,13 @@ public final class StoredRunHistory implements RunHistory {
             return Future.failedFuture(new IllegalArgumentException("not a Phoenix run id: '" + id + "'"));
         }
         RunSummary summary = RunSummary.of(scorecard);
-        byte[] card;
-        byte[] sum;
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ScorecardJson.write(scorecard, out);
-            card = out.toByteArray();
-            sum = Json.mapper().writeValueAsBytes(summary);
-        } catch (IOException e) {
-            return Future.failedFuture(e);
-        }
-        return objects.put("runs/" + id + SCORECARD, card)
-                .compose(v -> objects.put("runs/" + id + SUMMARY, sum))
+        return WorkerPool.run(() -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    ScorecardJson.write(scorecard, out);
+                    return new byte[][] {out.toByteArray(), Json.mapper().writeValueAsBytes(summary)};
+                })
+                .compose(json -> objects.put("runs/" + id + SCORECARD, json[0])
+                        .compose(v -> objects.put("runs/" + id + SUMMARY, json[1])))
                 .onSuccess(v -> cache.put(id, summary))
                 .compose(v -> prune(id).recover(e -> {
                     LOG.warn("history: pruning old runs in {} failed: {}", objects.describe(), e.getMessage());
@@ -86,17 +83,15 @@ public final class StoredRunHistory implements RunHistory {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
             return Future.succeededFuture(Optional.empty());
         }
-        return objects.get("runs/" + runId + SCORECARD).map(found -> {
-            if (found.isEmpty()) {
-                return Optional.<Scorecard>empty();
-            }
-            try {
-                return Optional.of(ScorecardJson.read(new ByteArrayInputStream(found.get())));
-            } catch (IOException e) {
-                throw new IllegalStateException("scorecard of run " + runId + " in " + objects.describe() + " is unreadable: "
-                        + e.getMessage(), e);
-            }
-        });
+        return objects.get("runs/" + runId + SCORECARD).compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.empty())
+                : WorkerPool.run(() -> {
+                    try {
+                        return Optional.of(ScorecardJson.read(new ByteArrayInputStream(found.get())));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("scorecard of run " + runId + " in " + objects.describe() + " is unreadable: "
+                                + e.getMessage(), e);
+                    }
+                }));
     }
 
     @Override

@@ -105,7 +105,7 @@ class WiringTest {
     void probeThatCannotBeBuilt_closesEveryFleetBuiltSoFar_includingItsOwnGroups(Vertx vertx) {
         ClosableFleetFactory fleets = new ClosableFleetFactory();
         Registry<ProbeFactory> probes = Registry.of("probe", List.of(probeFactory("ok", false), probeFactory("broken", true)));
-        PhoenixConfig config = new ConfigLoader(Set.of("closable"), Set.of("ok", "broken")).parse(Path.of("phoenix.yaml"),
+        PhoenixConfig config = new ConfigLoader(Set.of("closable"), Set.of("ok", "broken"), java.util.Map.of()).parse(Path.of("phoenix.yaml"),
                 new StringReader("""
                         groups:
                           - name: web

@@ -1,76 +1,101 @@
 package dev.phoenix.aws;
 
-import java.net.URI;
+import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.spi.Settings;
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * What a test does to the emulator behind Phoenix's back, as an operator with the AWS API would:
- * change instances in place, publish launch-template versions, look at what chaos did. Blocking
- * (test thread only).
+ * change instances in place, publish launch-template versions, look at what chaos did. Calls go
+ * through {@link AwsClients}, the clients Phoenix itself uses, and complete on the caller's
+ * Vert.x context.
+ *
+ * <pre>{@code
+ * EmulatorAccount aws = EmulatorAccount.at(ctx, "http://127.0.0.1:4566");
+ * aws.changeInstanceType(id, "m5.large").compose(v -> aws.state(id)).onComplete(...);
+ * }</pre>
  */
-final class EmulatorAccount implements AutoCloseable {
+final class EmulatorAccount {
 
-    final Ec2AsyncClient ec2;
-    final AutoScalingAsyncClient autoScaling;
+    private final AwsClients aws;
 
-    EmulatorAccount(String endpoint) {
-        StaticCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        this.ec2 = Ec2AsyncClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                .credentialsProvider(creds).build();
-        this.autoScaling = AutoScalingAsyncClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                .credentialsProvider(creds).build();
+    private EmulatorAccount(AwsClients aws) {
+        this.aws = aws;
     }
 
-    AutoScalingGroup group(String name) {
-        return autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(name)).join().autoScalingGroups().get(0);
+    /** The account at {@code endpoint} (us-east-1, the emulator's dummy key), on {@code ctx}'s Vert.x. */
+    static EmulatorAccount at(ProviderContext ctx, String endpoint) {
+        Settings root = Settings.of("", Map.of("aws", Map.of("region", "us-east-1", "endpoint", endpoint)));
+        return new EmulatorAccount(AwsClients.shared(ctx, AwsSettings.from(root, Map.of())));
     }
 
-    List<String> groupMembers(String name) {
-        return group(name).instances().stream().map(i -> i.instanceId()).sorted().toList();
+    AwsClients clients() {
+        return aws;
     }
 
-    Instance instance(String id) {
-        return ec2.describeInstances(r -> r.instanceIds(id)).join().reservations().get(0).instances().get(0);
+    Future<AutoScalingGroup> group(String name) {
+        return aws.call(c -> c.autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(name)))
+                .map(r -> r.autoScalingGroups().get(0));
     }
 
-    InstanceStateName state(String id) {
-        return instance(id).state().name();
+    Future<List<String>> groupMembers(String name) {
+        return group(name).map(g -> g.instances().stream().map(i -> i.instanceId()).sorted().toList());
     }
 
-    void changeInstanceType(String id, String type) {
-        ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(t -> t.value(type))).join();
+    Future<Instance> instance(String id) {
+        return aws.call(c -> c.ec2().describeInstances(r -> r.instanceIds(id))).map(r -> r.reservations().get(0).instances().get(0));
     }
 
-    void setSecurityGroups(String id, List<String> groups) {
-        ec2.modifyInstanceAttribute(r -> r.instanceId(id).groups(groups)).join();
+    Future<InstanceStateName> state(String id) {
+        return instance(id).map(i -> i.state().name());
     }
 
-    String createSecurityGroup(String vpc, String name) {
-        return ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName(name).description("test " + name)).join().groupId();
+    /** Ids of the instances with all these tags, sorted. */
+    Future<List<String>> instancesTagged(Map<String, String> tags) {
+        List<Filter> filters = tags.entrySet().stream()
+                .map(e -> Filter.builder().name("tag:" + e.getKey()).values(e.getValue()).build()).toList();
+        return aws.call(c -> c.ec2().describeInstances(r -> r.filters(filters)))
+                .map(r -> r.reservations().stream().flatMap(res -> res.instances().stream()).map(Instance::instanceId).sorted().toList());
     }
 
-    /** Creates a volume in the instance's zone and attaches it; returns the volume id. */
-    String attachVolume(String id, String device, int sizeGiB) {
-        String zone = instance(id).placement().availabilityZone();
-        String volume = ec2.createVolume(r -> r.availabilityZone(zone).size(sizeGiB).volumeType("gp3")).join().volumeId();
-        ec2.attachVolume(r -> r.volumeId(volume).instanceId(id).device(device)).join();
-        return volume;
+    /** Launches one instance from a launch template version into a subnet, with tags; its id. */
+    Future<String> launch(String templateId, String version, String subnet, Map<String, String> tags) {
+        return aws.call(c -> c.ec2().runInstances(r -> r.launchTemplate(lt -> lt.launchTemplateId(templateId).version(version))
+                        .minCount(1).maxCount(1).subnetId(subnet)
+                        .tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(tags(tags)))))
+                .map(r -> r.instances().get(0).instanceId());
     }
 
-    void tag(String id, Map<String, String> tags) {
-        ec2.createTags(r -> r.resources(id).tags(tags.entrySet().stream()
-                .map(e -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                .collect(Collectors.toList()))).join();
+    Future<Void> changeInstanceType(String id, String type) {
+        return aws.call(c -> c.ec2().modifyInstanceAttribute(r -> r.instanceId(id).instanceType(t -> t.value(type)))).mapEmpty();
+    }
+
+    Future<Void> setSecurityGroups(String id, List<String> groups) {
+        return aws.call(c -> c.ec2().modifyInstanceAttribute(r -> r.instanceId(id).groups(groups))).mapEmpty();
+    }
+
+    Future<String> createSecurityGroup(String vpc, String name) {
+        return aws.call(c -> c.ec2().createSecurityGroup(r -> r.vpcId(vpc).groupName(name).description("test " + name)))
+                .map(r -> r.groupId());
+    }
+
+    /** Creates a volume in the instance's zone and attaches it; the volume's id. */
+    Future<String> attachVolume(String id, String device, int sizeGiB) {
+        return instance(id)
+                .compose(i -> aws.call(c -> c.ec2().createVolume(r -> r.availabilityZone(i.placement().availabilityZone())
+                        .size(sizeGiB).volumeType("gp3"))))
+                .compose(v -> aws.call(c -> c.ec2().attachVolume(r -> r.volumeId(v.volumeId()).instanceId(id).device(device)))
+                        .map(a -> v.volumeId()));
     }
 
     /**
@@ -79,25 +104,24 @@ final class EmulatorAccount implements AutoCloseable {
      * 5.2 ignores SourceVersion, and an Auto Scaling group whose new version has user data fails to
      * launch instances in moto 5.2 with an internal error.)
      */
-    long publishVersion(String templateId, String instanceType) {
-        var current = ec2.describeLaunchTemplateVersions(r -> r.launchTemplateId(templateId).versions("$Default")).join()
-                .launchTemplateVersions().get(0).launchTemplateData();
-        long version = ec2.createLaunchTemplateVersion(r -> r.launchTemplateId(templateId)
-                .launchTemplateData(d -> d.imageId(current.imageId()).instanceType(instanceType)
-                        .securityGroupIds(current.securityGroupIds())
-                        .tagSpecifications(current.tagSpecifications().stream()
-                                .filter(t -> t.resourceType() == software.amazon.awssdk.services.ec2.model.ResourceType.INSTANCE)
-                                .map(t -> software.amazon.awssdk.services.ec2.model
-                                .LaunchTemplateTagSpecificationRequest.builder().resourceType(t.resourceType()).tags(t.tags()).build())
-                                .toList())))
-                .join().launchTemplateVersion().versionNumber();
-        ec2.modifyLaunchTemplate(r -> r.launchTemplateId(templateId).defaultVersion(String.valueOf(version))).join();
-        return version;
+    Future<Long> publishVersion(String templateId, String instanceType) {
+        return aws.call(c -> c.ec2().describeLaunchTemplateVersions(r -> r.launchTemplateId(templateId).versions("$Default")))
+                .map(r -> r.launchTemplateVersions().get(0).launchTemplateData())
+                .compose(current -> aws.call(c -> c.ec2().createLaunchTemplateVersion(r -> r.launchTemplateId(templateId)
+                        .launchTemplateData(d -> d.imageId(current.imageId()).instanceType(instanceType)
+                                .securityGroupIds(current.securityGroupIds())
+                                .tagSpecifications(current.tagSpecifications().stream()
+                                        .filter(t -> t.resourceType() == ResourceType.INSTANCE)
+                                        .map(t -> LaunchTemplateTagSpecificationRequest.builder().resourceType(t.resourceType())
+                                                .tags(t.tags()).build())
+                                        .toList())))))
+                .map(r -> r.launchTemplateVersion().versionNumber())
+                .compose(version -> aws.call(c -> c.ec2().modifyLaunchTemplate(r -> r.launchTemplateId(templateId)
+                        .defaultVersion(String.valueOf(version)))).map(r -> version));
     }
 
-    @Override
-    public void close() {
-        ec2.close();
-        autoScaling.close();
+    static List<Tag> tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .collect(Collectors.toList());
     }
 }

@@ -2,30 +2,36 @@ package dev.phoenix.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.AwsSettings;
 import dev.phoenix.baseline.Acceptance;
 import dev.phoenix.baseline.AcceptanceLog;
 import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.chaos.ObjectChaosLedger;
+import dev.phoenix.cli.Cli;
 import dev.phoenix.fakes.MutableClock;
 import dev.phoenix.model.Fingerprint;
+import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.testing.Requirements;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The s3:// store against the AWS emulator (moto's server on 127.0.0.1:4566), in a bucket of its own. */
 @ExtendWith(VertxExtension.class)
@@ -34,30 +40,28 @@ class S3StoreTest {
     static final Map<String, String> ENV = Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test");
     static String endpoint;
     static String bucket;
-    static S3AsyncClient s3;
+    static AwsClients aws;
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
-    static void emulator() throws Exception {
+    static void emulator(Vertx vertx, VertxTestContext t) {
         endpoint = Requirements.awsEmulator();
         bucket = "phoenix-test-" + UUID.randomUUID().toString().substring(0, 8);
-        s3 = S3Clients.create(S3Clients.target(Settings.of("aws", Map.of("endpoint", endpoint, "region", "us-east-1")), ENV), ENV);
-        s3.createBucket(b -> b.bucket(bucket)).get();
+        ProviderContext ctx = ProviderContext.create(vertx, Clock.systemUTC(), 1, ENV);
+        aws = AwsClients.shared(ctx, AwsSettings.from(Settings.of("", Map.of("aws", Map.of("endpoint", endpoint, "region", "us-east-1"))),
+                ENV));
+        aws.call(c -> c.s3().createBucket(b -> b.bucket(bucket))).onComplete(t.succeedingThenComplete());
     }
 
-    @AfterAll
-    static void close() {
-        if (s3 != null) {
-            s3.close();
-        }
-    }
-
-    private S3ObjectStore store(Vertx vertx, String prefix) {
-        return new S3ObjectStore(s3, bucket, prefix, vertx, false);
+    private S3ObjectStore store(String prefix) {
+        return new S3ObjectStore(aws, bucket, prefix);
     }
 
     @Test
-    void objects_roundTripListAndDelete(Vertx vertx, VertxTestContext t) {
-        S3ObjectStore store = store(vertx, "objects/" + UUID.randomUUID());
+    void objects_roundTripListAndDelete(VertxTestContext t) {
+        S3ObjectStore store = store("objects/" + UUID.randomUUID());
         store.put("a/one.json", "{\"n\":1}".getBytes())
                 .compose(v -> store.put("a/two.json", "{\"n\":2}".getBytes()))
                 .compose(v -> store.put("b/three.json", "{}".getBytes()))
@@ -78,9 +82,8 @@ class S3StoreTest {
     }
 
     @Test
-    void missingBucket_failsNamingTheObjectAndTheCause(Vertx vertx, VertxTestContext t) {
-        S3ObjectStore store = new S3ObjectStore(s3, "phoenix-no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8), "p",
-                vertx, false);
+    void missingBucket_failsNamingTheObjectAndTheCause(VertxTestContext t) {
+        S3ObjectStore store = new S3ObjectStore(aws, "phoenix-no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8), "p");
         store.put("baselines/web.json", new byte[] {1}).onComplete(t.failing(e -> t.verify(() -> {
             assertThat(e).hasMessageStartingWith("cannot write s3://phoenix-no-such-bucket-").hasMessageContaining("NoSuchBucket");
             t.completeNow();
@@ -88,8 +91,8 @@ class S3StoreTest {
     }
 
     @Test
-    void baselinesLedgerHistoryAndDecisions_workOnS3(Vertx vertx, VertxTestContext t) {
-        S3ObjectStore store = store(vertx, "phoenix/" + UUID.randomUUID());
+    void baselinesLedgerHistoryAndDecisions_workOnS3(VertxTestContext t) {
+        S3ObjectStore store = store("phoenix/" + UUID.randomUUID());
         ObjectBaselineStore baselines = new ObjectBaselineStore(store);
         ObjectChaosLedger ledger = new ObjectChaosLedger(store);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-10T00:00:00Z"));
@@ -111,7 +114,7 @@ class S3StoreTest {
                         fp.digest(), List.of(), "patch window"))))
                 // a new process: new store objects on the same bucket and prefix
                 .compose(v -> {
-                    S3ObjectStore again = new S3ObjectStore(s3, bucket, store.describe().replace("s3://" + bucket + "/", ""), vertx, false);
+                    S3ObjectStore again = new S3ObjectStore(aws, bucket, store.describe().replace("s3://" + bucket + "/", ""));
                     return Future.all(new ObjectBaselineStore(again).load("web"), new ObjectChaosLedger(again).lastTerminations(),
                             new StoredRunHistory(again, HistorySettings.defaults(), clock).list(10),
                             new AcceptanceLog(again, new Random(2)).list("web"));
@@ -130,5 +133,29 @@ class S3StoreTest {
                     assertThat(decisions).singleElement().satisfies(a -> assertThat(a.by()).isEqualTo("alice"));
                     t.completeNow();
                 })));
+    }
+
+    @Test
+    void auditWithAnS3Store_writesToAwsEndpointUrlS3_withTheEmulatorsDummyKey(VertxTestContext t) throws Exception {
+        String prefix = "cli/" + UUID.randomUUID();
+        Path config = dir.resolve("phoenix.yaml");
+        Files.writeString(config, """
+                store: s3://%s/%s
+                probing: {targets: loopback}
+                groups:
+                  - name: web
+                    source: {simulated: {members: 2, kind: instance}}
+                    probes: [{http: {url: "{url}", name: state, identity: ["member.*"]}}]
+                """.formatted(bucket, prefix));
+
+        // no aws: section and no keys: the store alone goes to the emulator, signed with the dummy key
+        Cli cli = Cli.run(Map.of("AWS_ENDPOINT_URL_S3", endpoint), "audit", "--config", config.toString(), "--out",
+                dir.resolve("out").toString());
+
+        t.verify(() -> assertThat(cli.exit()).as(cli.err()).isZero());
+        store(prefix).list("").onComplete(t.succeeding(keys -> t.verify(() -> {
+            assertThat(keys).contains("baselines/web.json").anyMatch(k -> k.startsWith("runs/") && k.endsWith("/scorecard.json"));
+            t.completeNow();
+        })));
     }
 }

@@ -1,5 +1,6 @@
 package dev.phoenix.localstack;
 
+import dev.phoenix.spi.Errors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -176,13 +177,11 @@ public final class EmulatorLauncher {
         }
     }
 
+    /** {@code outer message (root cause's message)}, each on one line. */
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String outer = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return root == e || root.getMessage() == null ? outer : outer + " (" + root.getMessage() + ")";
+        String outer = Errors.message(e);
+        String root = Errors.message(Errors.root(e));
+        return root.equals(outer) ? outer : outer + " (" + root + ")";
     }
 
     /** Waits until something accepts connections on the port the emulator was told to use (host networking: no mapping). */

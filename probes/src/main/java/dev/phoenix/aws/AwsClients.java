@@ -1,5 +1,6 @@
 package dev.phoenix.aws;
 
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Completable;
 import io.vertx.core.Future;
@@ -7,8 +8,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -24,6 +27,8 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientAsyncConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
@@ -33,10 +38,12 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingAsyncClient;
 import software.amazon.awssdk.services.ec2.Ec2AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 
 /**
- * The AWS SDK v2 async clients (EC2, Auto Scaling, SSM) for one region, endpoint and profile,
+ * The AWS SDK v2 async clients (EC2, Auto Scaling, SSM, S3) for one region, endpoint and profile,
  * shared by every fleet and probe of a process that uses the same settings and closed when
  * Vert.x closes. Calls are bridged to Vert.x futures on the caller's context.
  *
@@ -46,12 +53,15 @@ import software.amazon.awssdk.services.ssm.SsmAsyncClient;
  *    .onSuccess(resp -> ...);                       // completes on the caller's Vert.x context
  * }</pre>
  *
- * <p>All three clients share one Netty-based HTTP client (on the same Netty as Vert.x) with
- * a small event loop of its own. Throttling and 5xx answers are retried with the SDK's standard
- * retry strategy (exponential backoff with jitter). Credentials come from the default chain (or
- * the configured profile); against an emulator on loopback, where any key is accepted, the chain
- * stops before the instance-metadata lookup and falls back to the dummy key {@code test}, so
- * that nothing is ever sent to 169.254.169.254. Keys are never logged.
+ * <p>All clients share one Netty-based HTTP client (on the same Netty as Vert.x) with a small
+ * event loop of its own. The S3 client is created on first use; against an endpoint override it
+ * uses path-style addressing and computes and checks checksums only where S3 requires them, as
+ * emulators and S3-compatible stores expect. Throttling and 5xx answers are retried with the
+ * SDK's standard retry strategy (exponential backoff with jitter). Credentials come from the
+ * default chain (or the configured profile); against an emulator on loopback, where any key is
+ * accepted, the chain stops before the instance-metadata lookup and falls back to the dummy key
+ * {@code test}, so that nothing is ever sent to 169.254.169.254. Keys are never logged. Closing
+ * (with Vert.x) happens on a thread of its own, never on an event loop.
  */
 public final class AwsClients implements Shareable {
 
@@ -65,6 +75,9 @@ public final class AwsClients implements Shareable {
     private final Ec2AsyncClient ec2;
     private final AutoScalingAsyncClient autoScaling;
     private final SsmAsyncClient ssm;
+    private final AwsCredentialsProvider s3Credentials;
+    private S3AsyncClient s3;
+    private boolean closed;
 
     private AwsClients(Vertx vertx, AwsSettings settings, Map<String, String> env) {
         this.vertx = vertx;
@@ -78,10 +91,12 @@ public final class AwsClients implements Shareable {
                 .readTimeout(Duration.ofSeconds(30))
                 .maxConcurrency(64)
                 .build();
-        AwsCredentialsProvider credentials = credentials(settings, env);
-        this.ec2 = configure(Ec2AsyncClient.builder(), credentials).build();
-        this.autoScaling = configure(AutoScalingAsyncClient.builder(), credentials).build();
-        this.ssm = configure(SsmAsyncClient.builder(), credentials).build();
+        AwsCredentialsProvider credentials = credentials(settings.loopbackEndpoint(), settings, env);
+        this.ec2 = configure(Ec2AsyncClient.builder(), credentials, settings.endpoint()).build();
+        this.autoScaling = configure(AutoScalingAsyncClient.builder(), credentials, settings.endpoint()).build();
+        this.ssm = configure(SsmAsyncClient.builder(), credentials, settings.endpoint()).build();
+        this.s3Credentials = settings.loopbackS3Endpoint() == settings.loopbackEndpoint() ? credentials
+                : credentials(settings.loopbackS3Endpoint(), settings, env);
         LOG.debug("AWS clients created for {}", settings.describe());
     }
 
@@ -130,6 +145,24 @@ public final class AwsClients implements Shareable {
         return ssm;
     }
 
+    /** The S3 client, created on first use. */
+    public synchronized S3AsyncClient s3() {
+        if (closed) {
+            throw new IllegalStateException("the AWS clients for " + settings.describe() + " are closed");
+        }
+        if (s3 == null) {
+            S3AsyncClientBuilder builder = configure(S3AsyncClient.builder(), s3Credentials, settings.s3Endpoint())
+                    // emulators (and S3-compatible stores) do not all speak the newer default checksums
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+            if (settings.s3Endpoint().isPresent()) {
+                builder.forcePathStyle(true); // emulators serve no virtual-hosted bucket names
+            }
+            s3 = builder.build();
+        }
+        return s3;
+    }
+
     /**
      * Runs one SDK call and completes on the caller's Vert.x context. A call that throws
      * instead of returning a failed future gives a failed future all the same.
@@ -143,26 +176,40 @@ public final class AwsClients implements Shareable {
             return Future.failedFuture(e);
         }
         return Future.fromCompletionStage(cf, context)
-                .recover(e -> Future.failedFuture(AwsErrors.unwrap(e)));
+                .recover(e -> Future.failedFuture(Errors.unwrap(e)));
     }
 
+    /** Closes the clients on a thread of its own (the SDK's close may wait), then completes {@code done}. */
     private void close(Completable<Void> done) {
-        try {
-            ec2.close();
-            autoScaling.close();
-            ssm.close();
-            http.close();
-        } catch (RuntimeException e) {
-            LOG.warn("closing the AWS clients for {}: {}", settings.describe(), e.getMessage());
+        S3AsyncClient s3Client;
+        synchronized (this) {
+            closed = true;
+            s3Client = s3;
         }
-        eventLoop.shutdownGracefully(0, 500, java.util.concurrent.TimeUnit.MILLISECONDS).addListener(f -> {
-            LOG.debug("AWS clients closed for {}", settings.describe());
-            done.succeed();
-        });
+        Thread closer = new Thread(() -> {
+            try {
+                ec2.close();
+                autoScaling.close();
+                ssm.close();
+                if (s3Client != null) {
+                    s3Client.close();
+                }
+                http.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the AWS clients for {}: {}", settings.describe(), Errors.message(e));
+            }
+            eventLoop.shutdownGracefully(0, 500, java.util.concurrent.TimeUnit.MILLISECONDS).addListener(f -> {
+                LOG.debug("AWS clients closed for {}", settings.describe());
+                done.succeed();
+            });
+        }, "phoenix-aws-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     private <B extends AwsAsyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder,
-                                                                                            AwsCredentialsProvider credentials) {
+                                                                                            AwsCredentialsProvider credentials,
+                                                                                            Optional<URI> endpoint) {
         builder.httpClient(http)
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
@@ -175,12 +222,17 @@ public final class AwsClients implements Shareable {
                 .asyncConfiguration(ClientAsyncConfiguration.builder()
                         .advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, Runnable::run)
                         .build());
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }
 
     static AwsCredentialsProvider credentials(AwsSettings settings, Map<String, String> env) {
-        if (!settings.loopbackEndpoint()) {
+        return credentials(settings.loopbackEndpoint(), settings, env);
+    }
+
+    /** @param loopback the client talks to an emulator on this machine */
+    private static AwsCredentialsProvider credentials(boolean loopback, AwsSettings settings, Map<String, String> env) {
+        if (!loopback) {
             DefaultCredentialsProvider.Builder b = DefaultCredentialsProvider.builder();
             settings.profile().ifPresent(b::profileName);
             return b.build();

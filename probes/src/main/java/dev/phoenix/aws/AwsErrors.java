@@ -1,16 +1,18 @@
 package dev.phoenix.aws;
 
+import dev.phoenix.spi.Errors;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** One-line descriptions of SDK failures, and which of them mean the provider cannot be asked at all. */
+/**
+ * One-line descriptions of SDK failures, and which of them mean the provider cannot be asked at all
+ * (the AWS-specific part: unwrapping and one-line messages in general are in {@link Errors}).
+ */
 public final class AwsErrors {
 
     private static final Set<String> AUTH_CODES = Set.of("AuthFailure", "UnrecognizedClientException", "InvalidClientTokenId",
@@ -20,34 +22,21 @@ public final class AwsErrors {
     private AwsErrors() {
     }
 
-    /** The SDK exception inside the wrappers futures add. */
-    public static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     /** {@code DescribeInstances: AuthFailure: AWS was not able to validate the provided access credentials (HTTP 401)}. */
     public static String describe(Throwable e) {
-        Throwable t = unwrap(e);
+        Throwable t = Errors.unwrap(e);
         if (t instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
             String msg = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
-            return (code == null ? "" : code + ": ") + (msg == null ? firstLine(ase.getMessage()) : firstLine(msg))
+            return (code == null ? "" : code + ": ") + Errors.firstLine(msg == null ? ase.getMessage() : msg)
                     + " (HTTP " + ase.statusCode() + ")";
         }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Errors.root(t);
         String rootMsg = root.getMessage();
-        String msg = t.getMessage();
         if (root != t && rootMsg != null && !rootMsg.isBlank()) {
-            return firstLine(rootMsg) + (root instanceof ConnectException ? " (" + root.getClass().getSimpleName() + ")" : "");
+            return Errors.firstLine(rootMsg) + (root instanceof ConnectException ? " (" + root.getClass().getSimpleName() + ")" : "");
         }
-        return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : firstLine(msg);
+        return Errors.message(t);
     }
 
     /**
@@ -55,7 +44,7 @@ public final class AwsErrors {
      * refused or unresolvable connections, missing or rejected credentials.
      */
     public static boolean unreachable(Throwable e) {
-        Throwable t = unwrap(e);
+        Throwable t = Errors.unwrap(e);
         if (t instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
             return ase.statusCode() == 401 || (code != null && AUTH_CODES.contains(code));
@@ -76,9 +65,9 @@ public final class AwsErrors {
         return false;
     }
 
-    /** Whether the service answered that the named resource does not exist. */
-    static boolean notFound(Throwable e, String... codes) {
-        Throwable t = unwrap(e);
+    /** Whether the service answered with one of these error codes ({@code NoSuchKey}, {@code InvocationDoesNotExist}, ...). */
+    public static boolean notFound(Throwable e, String... codes) {
+        Throwable t = Errors.unwrap(e);
         if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             String code = ase.awsErrorDetails().errorCode();
             for (String c : codes) {
@@ -88,14 +77,5 @@ public final class AwsErrors {
             }
         }
         return false;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int nl = text.indexOf('\n');
-        String line = nl < 0 ? text : text.substring(0, nl);
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }

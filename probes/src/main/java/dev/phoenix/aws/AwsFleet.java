@@ -4,6 +4,8 @@ import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Errors;
+import dev.phoenix.spi.Poll;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -37,13 +39,17 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * instances ({@code aws-ec2}). Discovery is paginated and batched; replacing a member of an
  * Auto Scaling group terminates it without decrementing the desired capacity and waits (with a
  * deadline and backoff) for a new InService instance; a standalone immutable instance is
- * relaunched from its launch template.
+ * relaunched from its launch template first and terminated only once the new instance runs (when
+ * that fails, the new instance is terminated again and the victim is left alone). Nothing is
+ * terminated once the replace's deadline has passed: the engine has given up on it by then.
  */
 final class AwsFleet implements Fleet {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsFleet.class);
     /** Instance ids per DescribeInstances call. */
     static final int IDS_PER_CALL = 200;
+    /** Longest wait between two polls while waiting for a replacement. */
+    private static final Duration MAX_POLL = Duration.ofSeconds(15);
 
     /**
      * What to discover.
@@ -151,22 +157,20 @@ final class AwsFleet implements Fleet {
             }
             Set<String> before = g.instances().stream().map(i -> i.instanceId()).collect(Collectors.toCollection(HashSet::new));
             before.add(victim.id());
-            LOG.info("terminating {} in Auto Scaling group {} (desired capacity kept)", victim.id(), asg);
-            return clients().call(c -> c.autoScaling().terminateInstanceInAutoScalingGroup(r -> r
-                            .instanceId(victim.id()).shouldDecrementDesiredCapacity(false)))
-                    .recover(e -> Future.failedFuture("TerminateInstanceInAutoScalingGroup " + victim.id() + ": " + AwsErrors.describe(e)))
-                    .compose(v -> awaitGroupReplacement(victim, asg, before, deadline, 0, "no new instance yet"));
+            return beforeDeadline(deadline, "terminating " + victim.id())
+                    .compose(ok -> {
+                        LOG.info("terminating {} in Auto Scaling group {} (desired capacity kept)", victim.id(), asg);
+                        return clients().call(c -> c.autoScaling().terminateInstanceInAutoScalingGroup(r -> r
+                                .instanceId(victim.id()).shouldDecrementDesiredCapacity(false)));
+                    })
+                    .recover(e -> Future.failedFuture(e instanceof DeadlinePassed ? e
+                            : new IllegalStateException("TerminateInstanceInAutoScalingGroup " + victim.id() + ": " + AwsErrors.describe(e))))
+                    .compose(v -> awaitGroupReplacement(victim, asg, before, deadline));
         });
     }
 
-    private Future<Member> awaitGroupReplacement(Member victim, String asg, Set<String> excluded, long deadline, long delay,
-                                                 String last) {
-        if (ctx.clock().millis() + delay > deadline) {
-            return Future.failedFuture("no replacement for " + victim.id() + " was InService in Auto Scaling group " + asg
-                    + " before the deadline (" + last + ")");
-        }
-        long next = delay == 0 ? source.pollInterval().toMillis() : Math.min(delay * 2, 15_000);
-        return after(delay).compose(v -> describeGroup(asg)).compose(g -> {
+    private Future<Member> awaitGroupReplacement(Member victim, String asg, Set<String> excluded, long deadline) {
+        return Poll.until(ctx, deadline, source.pollInterval(), MAX_POLL, () -> describeGroup(asg).compose(g -> {
             if (g == null) {
                 return Future.failedFuture("Auto Scaling group " + asg + " disappeared while replacing " + victim.id());
             }
@@ -184,20 +188,20 @@ final class AwsFleet implements Fleet {
                 }
             }
             if (fresh.isEmpty()) {
-                return awaitGroupReplacement(victim, asg, excluded, deadline, next, seen);
+                return Future.succeededFuture(Poll.<Member>pending(seen));
             }
             String launchConfiguration = lc;
-            return describeInstances(fresh.subList(0, 1), List.of()).compose(found -> {
+            return describeInstances(fresh.subList(0, 1), List.of()).map(found -> {
                 Optional<Instance> running = found.stream()
                         .filter(i -> i.state() != null && i.state().name() == InstanceStateName.RUNNING).findFirst();
                 if (running.isEmpty()) {
-                    return awaitGroupReplacement(victim, asg, excluded, deadline, next,
-                            fresh.get(0) + " is InService but not running yet");
+                    return Poll.<Member>pending(fresh.get(0) + " is InService but not running yet");
                 }
                 LOG.info("replacement of {} is {}", victim.id(), running.get().instanceId());
-                return Future.succeededFuture(Instances.member(running.get(), victim.group(), groupMutability, launchConfiguration));
+                return Poll.done(Instances.member(running.get(), victim.group(), groupMutability, launchConfiguration));
             });
-        });
+        })).recover(Poll.expired(last -> "no replacement for " + victim.id() + " was InService in Auto Scaling group " + asg
+                + " before the deadline (" + last + ")"));
     }
 
     // ---- standalone immutable instances
@@ -227,35 +231,67 @@ final class AwsFleet implements Fleet {
                     boolean templateNetworking = v.launchTemplateData() != null && v.launchTemplateData().hasNetworkInterfaces()
                             && !v.launchTemplateData().networkInterfaces().isEmpty();
                     String subnet = templateNetworking ? null : victim.attribute("subnetId");
-                    LOG.info("terminating standalone {} to relaunch it from {}:{}", victim.id(), templateId, version);
-                    return clients().call(c -> c.ec2().terminateInstances(r -> r.instanceIds(victim.id())))
-                            .recover(e -> Future.failedFuture("TerminateInstances " + victim.id() + ": " + AwsErrors.describe(e)))
-                            .compose(t -> clients().call(c -> c.ec2().runInstances(r -> {
-                                r.launchTemplate(lt -> lt.launchTemplateId(templateId).version(version))
-                                        .minCount(1).maxCount(1);
-                                if (subnet != null) {
-                                    r.subnetId(subnet);
-                                }
-                                if (!tags.isEmpty()) {
-                                    r.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
-                                }
-                            })).recover(e -> Future.failedFuture("RunInstances from " + templateId + ":" + version
-                                    + " to replace " + victim.id() + ": " + AwsErrors.describe(e))))
-                            .compose(run -> awaitRunning(victim, run.instances().get(0).instanceId(), deadline, 0));
+                    return beforeDeadline(deadline, "launching a replacement for " + victim.id()).compose(ok -> {
+                        LOG.info("relaunching standalone {} from {}:{}; it is terminated once the new instance runs", victim.id(),
+                                templateId, version);
+                        return clients().call(c -> c.ec2().runInstances(r -> {
+                                    r.launchTemplate(lt -> lt.launchTemplateId(templateId).version(version))
+                                            .minCount(1).maxCount(1);
+                                    if (subnet != null) {
+                                        r.subnetId(subnet);
+                                    }
+                                    if (!tags.isEmpty()) {
+                                        r.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build());
+                                    }
+                                }))
+                                .recover(e -> Future.failedFuture("RunInstances from " + templateId + ":" + version + " to replace "
+                                        + victim.id() + ": " + AwsErrors.describe(e) + " (" + victim.id() + " is untouched)"))
+                                .compose(run -> {
+                                    String fresh = run.instances().get(0).instanceId();
+                                    return awaitRunning(victim, fresh, deadline)
+                                            .compose(replacement -> beforeDeadline(deadline, "terminating " + victim.id()).map(replacement))
+                                            .recover(e -> rollBack(fresh, victim, e))
+                                            .compose(replacement -> {
+                                                LOG.info("{} runs: terminating standalone {}", fresh, victim.id());
+                                                // no roll-back past this point: a termination whose answer was lost may still happen
+                                                return clients().call(c -> c.ec2().terminateInstances(r -> r.instanceIds(victim.id())))
+                                                        .recover(e -> Future.failedFuture("TerminateInstances " + victim.id() + ": "
+                                                                + AwsErrors.describe(e) + " (its replacement " + fresh + " runs)"))
+                                                        .map(terminated -> replacement);
+                                            });
+                                });
+                    });
                 });
     }
 
-    private Future<Member> awaitRunning(Member victim, String id, long deadline, long delay) {
-        if (ctx.clock().millis() + delay > deadline) {
-            return Future.failedFuture("relaunched " + id + " (replacing " + victim.id() + ") was not running before the deadline");
-        }
-        long next = delay == 0 ? source.pollInterval().toMillis() : Math.min(delay * 2, 15_000);
-        return after(delay).compose(v -> describeInstances(List.of(id), List.of())).compose(found -> {
-            if (!found.isEmpty() && found.get(0).state() != null && found.get(0).state().name() == InstanceStateName.RUNNING) {
-                return Future.succeededFuture(Instances.member(found.get(0), victim.group(), groupMutability, null));
+    /**
+     * The replace failed after {@code fresh} was launched and before the victim was asked to terminate:
+     * terminates the instance this replace launched, so that the fleet is as it was, and fails with {@code cause}.
+     */
+    private Future<Member> rollBack(String fresh, Member victim, Throwable cause) {
+        LOG.warn("relaunching {} failed ({}): terminating {}, the instance launched to replace it; {} is untouched", victim.id(),
+                Errors.message(cause), fresh, victim.id());
+        return clients().call(c -> c.ec2().terminateInstances(r -> r.instanceIds(fresh)))
+                .transform(ar -> Future.failedFuture(new IllegalStateException(Errors.message(cause) + "; " + victim.id()
+                        + " is untouched and " + fresh + (ar.succeeded() ? " was terminated again"
+                        : " could not be terminated (" + AwsErrors.describe(ar.cause()) + "): terminate it by hand"))));
+    }
+
+    /** Fails when the replace's deadline has passed: the engine has given up on it, so nothing may be destroyed any more. */
+    private Future<Void> beforeDeadline(long deadline, String what) {
+        long late = ctx.clock().millis() - deadline;
+        return late < 0 ? Future.succeededFuture()
+                : Future.failedFuture(new DeadlinePassed("not " + what + ": the replace deadline passed " + late + " ms ago"));
+    }
+
+    private Future<Member> awaitRunning(Member victim, String id, long deadline) {
+        return Poll.until(ctx, deadline, source.pollInterval(), MAX_POLL, () -> describeInstances(List.of(id), List.of()).map(found -> {
+            Instance i = found.isEmpty() ? null : found.get(0);
+            if (i != null && i.state() != null && i.state().name() == InstanceStateName.RUNNING) {
+                return Poll.done(Instances.member(i, victim.group(), groupMutability, null));
             }
-            return awaitRunning(victim, id, deadline, next);
-        });
+            return Poll.<Member>pending(i == null ? id + " is not listed yet" : id + " is " + (i.state() == null ? "in no state" : i.state().nameAsString()));
+        })).recover(Poll.expired(last -> "relaunched " + id + " (replacing " + victim.id() + ") was not running before the deadline"));
     }
 
     // ---- API calls
@@ -371,10 +407,6 @@ final class AwsFleet implements Fleet {
         return new IllegalStateException(call + AwsErrors.describe(cause) + " (" + settings.describe() + ")");
     }
 
-    private Future<Void> after(long ms) {
-        return ms <= 0 ? Future.succeededFuture() : ctx.vertx().timer(ms).mapEmpty();
-    }
-
     private AwsClients clients() {
         AwsClients c = clients;
         if (c == null) {
@@ -384,13 +416,22 @@ final class AwsFleet implements Fleet {
         return c;
     }
 
+    /** The replace was given up on before anything was destroyed. */
+    static final class DeadlinePassed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlinePassed(String message) {
+            super(message);
+        }
+    }
+
     /** A failed call with the name of the API operation, for messages. */
     static final class AwsCallException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String call;
 
         AwsCallException(String call, Throwable cause) {
-            super(call + ": " + AwsErrors.describe(cause), AwsErrors.unwrap(cause), false, false);
+            super(call + ": " + AwsErrors.describe(cause), Errors.unwrap(cause), false, false);
             this.call = call;
         }
     }

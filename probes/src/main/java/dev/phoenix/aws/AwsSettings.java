@@ -2,10 +2,9 @@ package dev.phoenix.aws;
 
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.Settings;
-import java.net.InetAddress;
+import dev.phoenix.spi.TargetPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +21,18 @@ import java.util.Optional;
  *
  * <p>Precedence: the config, then {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} /
  * {@code AWS_DEFAULT_REGION} and {@code AWS_PROFILE} from the environment, then {@code us-east-1}
- * and the default credential chain.
+ * and the default credential chain. S3 (the {@code s3://} store) goes to {@code aws.endpoint},
+ * else {@code AWS_ENDPOINT_URL_S3}, else {@code AWS_ENDPOINT_URL}.
  *
  * @param region      the region every client talks to
  * @param endpoint    an endpoint override (an emulator such as LocalStack or moto), if any
  * @param profile     a named profile of {@code ~/.aws/config} for credentials, if any
  * @param maxAttempts attempts per API call, the first included; throttling and 5xx answers are retried with backoff
  * @param timeout     deadline for one API call, retries included
+ * @param s3Endpoint  the endpoint override for S3, if any
  */
-public record AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout) {
+public record AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout,
+                          Optional<URI> s3Endpoint) {
 
     static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
 
@@ -39,6 +41,12 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+    }
+
+    /** Settings whose S3 requests go where all others go. */
+    public AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout) {
+        this(region, endpoint, profile, maxAttempts, timeout, endpoint);
     }
 
     /** Reads the {@code aws:} section of {@code root}, falling back to {@code env}. */
@@ -56,52 +64,44 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
             throw s.child("region").error("expected a region such as us-east-1, found '" + region + "'");
         }
         Optional<URI> endpoint;
+        Optional<URI> s3Endpoint;
         if (s.has("endpoint")) {
             endpoint = Optional.of(endpoint(s.string("endpoint"), s.child("endpoint").path()));
+            s3Endpoint = endpoint;
         } else {
             endpoint = nonBlank(env.get("AWS_ENDPOINT_URL")).map(e -> endpoint(e, "AWS_ENDPOINT_URL (environment)"));
+            s3Endpoint = nonBlank(env.get("AWS_ENDPOINT_URL_S3")).map(e -> endpoint(e, "AWS_ENDPOINT_URL_S3 (environment)"))
+                    .or(() -> endpoint);
         }
         Optional<String> profile = s.optionalString("profile").or(() -> nonBlank(env.get("AWS_PROFILE")));
         Duration timeout = s.duration("timeout", Duration.ofSeconds(60));
         if (timeout.isZero() || timeout.isNegative()) {
             throw s.child("timeout").error("must be positive");
         }
-        return new AwsSettings(region, endpoint, profile, s.integer("max-attempts", 5, 1, 20), timeout);
+        return new AwsSettings(region, endpoint, profile, s.integer("max-attempts", 5, 1, 20), timeout, s3Endpoint);
     }
 
     /** Whether requests go to an endpoint on 127.0.0.0/8 (an emulator on this machine). */
     public boolean loopbackEndpoint() {
-        return endpoint.map(AwsSettings::isLoopback).orElse(false);
+        return endpoint.map(e -> TargetPolicy.isLoopback(e.getHost())).orElse(false);
+    }
+
+    /** Whether S3 requests go to an endpoint on 127.0.0.0/8. */
+    public boolean loopbackS3Endpoint() {
+        return s3Endpoint.map(e -> TargetPolicy.isLoopback(e.getHost())).orElse(false);
     }
 
     /** {@code region us-east-1 at http://127.0.0.1:4566} or {@code region eu-west-1}, for messages. */
     public String describe() {
-        return "region " + region + endpoint.map(e -> " at " + e).orElse("") + profile.map(p -> " (profile " + p + ")").orElse("");
+        return "region " + region + endpoint.map(e -> " at " + e).orElse("")
+                + (s3Endpoint.equals(endpoint) ? "" : s3Endpoint.map(e -> ", S3 at " + e).orElse(", S3 on AWS"))
+                + profile.map(p -> " (profile " + p + ")").orElse("");
     }
 
     /** What clients are shared by: two groups in the same region, endpoint and profile use the same clients. */
     String key() {
-        return region + "|" + endpoint.map(URI::toString).orElse("") + "|" + profile.orElse("") + "|" + maxAttempts + "|" + timeout;
-    }
-
-    /** Whether {@code uri}'s host is a literal loopback address or {@code localhost}; never resolves other names. */
-    public static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return region + "|" + endpoint.map(URI::toString).orElse("") + "|" + s3Endpoint.map(URI::toString).orElse("") + "|"
+                + profile.orElse("") + "|" + maxAttempts + "|" + timeout;
     }
 
     private static URI endpoint(String text, String path) {

@@ -5,12 +5,14 @@ import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Observation;
 import dev.phoenix.probe.Probe;
+import dev.phoenix.spi.Poll;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ssm.model.CommandInvocationStatus;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
@@ -30,6 +32,8 @@ final class SsmCommandProbe implements Probe {
     static final String NAME = "ssm-command";
     private static final Set<CommandInvocationStatus> RUNNING = Set.of(CommandInvocationStatus.PENDING,
             CommandInvocationStatus.IN_PROGRESS, CommandInvocationStatus.DELAYED);
+    /** Longest wait between two polls of the command's status. */
+    private static final Duration MAX_POLL = Duration.ofSeconds(5);
 
     /**
      * @param name     the instance name of the probe; facts are {@code ssm.<name>.*}
@@ -64,6 +68,12 @@ final class SsmCommandProbe implements Probe {
         return probeName;
     }
 
+    /** The command's own timeout, plus time to send it and to ask for its result once more. */
+    @Override
+    public Optional<Duration> deadline() {
+        return Optional.of(options.timeout().plus(MAX_POLL).plus(Duration.ofSeconds(5)));
+    }
+
     @Override
     public Future<Observation> observe(Member member) {
         AwsClients clients = AwsClients.shared(ctx, settings);
@@ -75,34 +85,28 @@ final class SsmCommandProbe implements Probe {
                         .timeoutSeconds((int) Math.max(30, options.timeout().toSeconds()))
                         .comment("phoenix " + probeName)))
                 .recover(e -> Future.failedFuture(new IllegalStateException("SendCommand to " + member.id() + ": " + AwsErrors.describe(e))))
-                .compose(sent -> poll(clients, sent.command().commandId(), member.id(), deadline, 0))
+                .compose(sent -> poll(clients, sent.command().commandId(), member.id(), deadline))
                 .map(this::toObservation)
                 .otherwise(e -> Observation.failed(probeName, e.getMessage()));
     }
 
-    private Future<GetCommandInvocationResponse> poll(AwsClients clients, String commandId, String instanceId, long deadline,
-                                                      long delay) {
-        if (ctx.clock().millis() + delay > deadline) {
-            return Future.failedFuture(new IllegalStateException("command " + commandId + " on " + instanceId
-                    + " did not finish within " + options.timeout()));
-        }
-        long next = delay == 0 ? options.poll().toMillis() : Math.min(delay * 2, 5_000);
-        Future<Void> wait = delay == 0 ? Future.succeededFuture() : ctx.vertx().timer(delay).mapEmpty();
-        return wait.compose(v -> clients.call(c -> c.ssm().getCommandInvocation(r -> r.commandId(commandId).instanceId(instanceId))))
-                .transform(ar -> {
-                    if (ar.failed()) {
-                        if (AwsErrors.notFound(ar.cause(), "InvocationDoesNotExist")) {
-                            return poll(clients, commandId, instanceId, deadline, next); // not registered yet
-                        }
-                        return Future.failedFuture(new IllegalStateException("GetCommandInvocation " + commandId + " on "
-                                + instanceId + ": " + AwsErrors.describe(ar.cause())));
-                    }
-                    GetCommandInvocationResponse resp = ar.result();
-                    if (RUNNING.contains(resp.status())) {
-                        return poll(clients, commandId, instanceId, deadline, next);
-                    }
-                    return Future.succeededFuture(resp);
-                });
+    private Future<GetCommandInvocationResponse> poll(AwsClients clients, String commandId, String instanceId, long deadline) {
+        return Poll.until(ctx, deadline, options.poll(), MAX_POLL, () -> clients
+                        .call(c -> c.ssm().getCommandInvocation(r -> r.commandId(commandId).instanceId(instanceId)))
+                        .transform(ar -> {
+                            if (ar.failed()) {
+                                if (AwsErrors.notFound(ar.cause(), "InvocationDoesNotExist")) {
+                                    return Future.succeededFuture(Poll.<GetCommandInvocationResponse>pending("not registered yet"));
+                                }
+                                return Future.failedFuture(new IllegalStateException("GetCommandInvocation " + commandId + " on "
+                                        + instanceId + ": " + AwsErrors.describe(ar.cause())));
+                            }
+                            GetCommandInvocationResponse resp = ar.result();
+                            return Future.succeededFuture(RUNNING.contains(resp.status())
+                                    ? Poll.<GetCommandInvocationResponse>pending(resp.statusAsString()) : Poll.done(resp));
+                        }))
+                .recover(Poll.expired(last -> "command " + commandId + " on " + instanceId + " did not finish within "
+                        + options.timeout() + " (" + last + ")"));
     }
 
     private Observation toObservation(GetCommandInvocationResponse resp) {

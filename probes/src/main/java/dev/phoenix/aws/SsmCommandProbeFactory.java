@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * {@code ssm-command}: a command run on each instance through SSM Run Command, its output
- * fingerprinted. The instance needs the SSM agent and an instance profile that allows it; the
- * engine's {@code probing.timeout} must leave the command time to finish.
+ * fingerprinted. The instance needs the SSM agent and an instance profile that allows it. The
+ * engine waits for the command's {@code timeout} even when {@code probing.timeout} is shorter.
  *
  * <pre>{@code
  * probes:

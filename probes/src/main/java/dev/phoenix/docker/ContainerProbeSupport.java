@@ -2,6 +2,7 @@ package dev.phoenix.docker;
 
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Observation;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.util.function.Function;
@@ -31,8 +32,7 @@ final class ContainerProbeSupport {
         if (e instanceof DockerEngine.DockerCallException dce && dce.status() == 404) {
             return "container " + label(member) + " no longer exists";
         }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : DockerEngine.firstLine(m);
+        return Errors.message(e);
     }
 
     static String label(Member member) {

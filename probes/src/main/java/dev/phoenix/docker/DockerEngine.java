@@ -2,6 +2,7 @@ package dev.phoenix.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -104,25 +105,16 @@ public final class DockerEngine {
             int colon = m.indexOf(':');
             m = colon >= 0 ? m.substring(colon + 1).trim() : m;
         }
-        return firstLine(m.isBlank() ? "HTTP " + e.getHttpStatus() : m.replace("\\\"", "\""));
+        return Errors.firstLine(m.isBlank() ? "HTTP " + e.getHttpStatus() : m.replace("\\\"", "\""));
     }
 
     static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Errors.root(e);
         String m = root.getMessage();
         if (root instanceof TimeoutException || root instanceof java.net.SocketTimeoutException) {
-            return "no answer in time" + (m == null ? "" : " (" + firstLine(m) + ")");
+            return "no answer in time" + (m == null ? "" : " (" + Errors.firstLine(m) + ")");
         }
-        return m == null || m.isBlank() ? root.getClass().getSimpleName() : firstLine(m);
-    }
-
-    static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        String line = (nl < 0 ? text : text.substring(0, nl)).strip();
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        return m == null || m.isBlank() ? root.getClass().getSimpleName() : Errors.firstLine(m);
     }
 
     /** A failed Docker call, in one line; {@link #unreachable()} when the engine could not be reached at all. */

@@ -6,6 +6,8 @@ import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.spi.Errors;
+import dev.phoenix.spi.Poll;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -25,12 +27,13 @@ import org.slf4j.LoggerFactory;
  * anonymous volumes), creates a container with the same name, image, command, environment,
  * labels and host configuration, starts it, and completes once it is running, and healthy
  * when it has a health check. The name is reused so that whatever finds the container by name
- * (scripts, {@code docker logs}, DNS on user-defined networks, Compose) still finds it.
+ * (scripts, {@code docker logs}, DNS on user-defined networks, Compose) still finds it. Once the
+ * replace's deadline has passed (the engine has given up on it), the victim is not stopped.
  */
 final class DockerFleet implements Fleet {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerFleet.class);
-    private static final long POLL_MS = 200;
+    private static final Duration POLL = Duration.ofMillis(200);
 
     record Options(String group, Map<String, String> labels, List<String> names, Optional<Mutability> mutability,
                    Duration stopTimeout) {
@@ -119,6 +122,11 @@ final class DockerFleet implements Fleet {
                 .map(ContainerSpec::capture)
                 .compose(this::pinImage)
                 .compose(spec -> {
+                    long late = ctx.clock().millis() - deadline;
+                    if (late >= 0) {
+                        // the engine has given up on this replace: stopping the victim now would leave nothing in its place
+                        return Future.failedFuture("not stopping " + label + ": the replace deadline passed " + late + " ms ago");
+                    }
                     LOG.info("replacing container {} from its spec: {}", label, spec.describe());
                     int stopSeconds = (int) Math.max(0, Math.min(options.stopTimeout().toSeconds(),
                             (deadline - ctx.clock().millis()) / 1000));
@@ -165,27 +173,26 @@ final class DockerFleet implements Fleet {
     /** Polls until the new container runs (and is healthy, with a health check); fails when it exits or the deadline passes. */
     private Future<Member> awaitReady(String id, ContainerSpec spec, long deadline) {
         String label = spec.name() + " (" + ContainerMembers.shortId(id) + ")";
-        return engine.call("inspect " + label, c -> c.inspectContainerCmd(id).exec()).compose(info -> {
-            var state = info.getState();
-            boolean running = Boolean.TRUE.equals(state.getRunning());
-            String health = state.getHealth() == null ? null : state.getHealth().getStatus();
-            if (running && (!spec.hasHealthcheck() || "healthy".equals(health))) {
-                return Future.succeededFuture(member(info));
-            }
-            if ("unhealthy".equals(health)) {
-                return Future.failedFuture("replacement " + label + " is unhealthy" + lastHealthOutput(info));
-            }
-            if (!running && !Boolean.TRUE.equals(state.getRestarting()) && state.getFinishedAt() != null
-                    && !state.getFinishedAt().startsWith("0001-")) {
-                return Future.failedFuture("replacement " + label + " exited with code " + state.getExitCodeLong()
-                        + (state.getError() == null || state.getError().isEmpty() ? "" : ": " + state.getError()));
-            }
-            if (ctx.clock().millis() + POLL_MS > deadline) {
-                return Future.failedFuture("replacement " + label + " was not " + (running ? "healthy" : "running")
-                        + " in time (status " + state.getStatus() + (health == null ? "" : ", health " + health) + ")");
-            }
-            return ctx.vertx().timer(POLL_MS).compose(v -> awaitReady(id, spec, deadline));
-        });
+        return Poll.until(ctx, deadline, POLL, POLL, () -> engine.call("inspect " + label, c -> c.inspectContainerCmd(id).exec())
+                .compose(info -> {
+                    var state = info.getState();
+                    boolean running = Boolean.TRUE.equals(state.getRunning());
+                    String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+                    if (running && (!spec.hasHealthcheck() || "healthy".equals(health))) {
+                        return Future.succeededFuture(Poll.done(member(info)));
+                    }
+                    if ("unhealthy".equals(health)) {
+                        return Future.failedFuture("replacement " + label + " is unhealthy" + lastHealthOutput(info));
+                    }
+                    if (!running && !Boolean.TRUE.equals(state.getRestarting()) && state.getFinishedAt() != null
+                            && !state.getFinishedAt().startsWith("0001-")) {
+                        return Future.failedFuture("replacement " + label + " exited with code " + state.getExitCodeLong()
+                                + (state.getError() == null || state.getError().isEmpty() ? "" : ": " + state.getError()));
+                    }
+                    return Future.succeededFuture(Poll.<Member>pending((running ? "healthy" : "running") + " in time (status "
+                            + state.getStatus() + (health == null ? "" : ", health " + health) + ")"));
+                }))
+                .recover(Poll.expired(last -> "replacement " + label + " was not " + last));
     }
 
     private static String lastHealthOutput(InspectContainerResponse info) {
@@ -193,7 +200,7 @@ final class DockerFleet implements Fleet {
         if (log == null || log.isEmpty() || log.get(log.size() - 1).getOutput() == null) {
             return "";
         }
-        return ": " + DockerEngine.firstLine(log.get(log.size() - 1).getOutput());
+        return ": " + Errors.firstLine(log.get(log.size() - 1).getOutput());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Observation;
 import dev.phoenix.probe.Probe;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -76,7 +77,7 @@ final class DockerInspectProbe implements Probe {
                     }
                     return engine.call("inspect image " + info.getImageId(), c -> c.inspectImageCmd(info.getImageId()).exec())
                             .map(image -> image.getRepoDigests() == null ? List.<String>of() : image.getRepoDigests())
-                            .otherwise(e -> List.of("(image not found: " + DockerEngine.firstLine(String.valueOf(e.getMessage())) + ")"))
+                            .otherwise(e -> List.of("(image not found: " + Errors.message(e) + ")"))
                             .map(digests -> Observation.ok(NAME, facts(info, digests)));
                 }));
     }
@@ -86,7 +87,7 @@ final class DockerInspectProbe implements Probe {
         if (log == null || log.isEmpty() || log.get(log.size() - 1).getOutput() == null || log.get(log.size() - 1).getOutput().isBlank()) {
             return "";
         }
-        return " (last check: " + DockerEngine.firstLine(log.get(log.size() - 1).getOutput()) + ")";
+        return " (last check: " + Errors.firstLine(log.get(log.size() - 1).getOutput()) + ")";
     }
 
     static String notRunning(Member member, InspectContainerResponse info) {

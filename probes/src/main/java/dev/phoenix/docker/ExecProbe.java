@@ -10,6 +10,7 @@ import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Observation;
 import dev.phoenix.probe.Probe;
+import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +53,12 @@ final class ExecProbe implements Probe {
 
     /** What one run printed and how it ended. */
     record Result(long exit, byte[] stdout, byte[] stderr) {
+    }
+
+    /** The command's own timeout, plus time to create the exec and read its exit code. */
+    @Override
+    public Optional<Duration> deadline() {
+        return Optional.of(options.timeout().plus(Duration.ofSeconds(5)));
     }
 
     @Override
@@ -98,7 +106,7 @@ final class ExecProbe implements Probe {
             if (err.isEmpty()) {
                 err = new String(collector.stdout.toByteArray(), StandardCharsets.UTF_8).strip();
             }
-            throw new ExecFailure(what + ": cannot run the command (exit " + exit + (err.isEmpty() ? "" : ": " + DockerEngine.firstLine(err)) + ")");
+            throw new ExecFailure(what + ": cannot run the command (exit " + exit + (err.isEmpty() ? "" : ": " + Errors.firstLine(err)) + ")");
         }
         return new Result(exit, collector.stdout.toByteArray(), collector.stderr.toByteArray());
     }

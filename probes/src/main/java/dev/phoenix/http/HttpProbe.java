@@ -103,21 +103,10 @@ final class HttpProbe implements Probe {
     }
 
     private static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = root.getMessage();
-        String type = root.getClass().getSimpleName();
-        return msg == null || msg.isBlank() ? type : firstLine(msg);
+        return dev.phoenix.spi.Errors.message(dev.phoenix.spi.Errors.root(t));
     }
 
     private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int nl = text.indexOf('\n');
-        String line = nl < 0 ? text : text.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return dev.phoenix.spi.Errors.firstLine(text);
     }
 }

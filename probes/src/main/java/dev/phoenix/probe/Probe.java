@@ -3,6 +3,8 @@ package dev.phoenix.probe;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.Observation;
 import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Observes one member and returns facts, or a failure as data.
@@ -21,4 +23,19 @@ public interface Probe {
     String name();
 
     Future<Observation> observe(Member member);
+
+    /**
+     * How long one {@link #observe} may take when the probe itself waits longer than the
+     * engine's {@code probing.timeout} would allow (a remote command with a timeout of its own);
+     * the engine waits for the larger of the two. Empty: {@code probing.timeout} alone.
+     *
+     * <pre>{@code
+     * public Optional<Duration> deadline() {
+     *     return Optional.of(options.timeout().plus(Duration.ofSeconds(5)));   // the command's timeout, plus time to ask
+     * }
+     * }</pre>
+     */
+    default Optional<Duration> deadline() {
+        return Optional.empty();
+    }
 }

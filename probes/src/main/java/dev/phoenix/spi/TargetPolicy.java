@@ -27,21 +27,39 @@ public interface TargetPolicy {
             if (host == null || host.isBlank()) {
                 return Optional.of("no address to contact");
             }
-            String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            if (h.equalsIgnoreCase("localhost")) {
-                return Optional.empty();
-            }
-            if (!h.matches("[0-9.]+") && !h.contains(":")) {
-                return Optional.of(h + " is not a loopback address (only 127.0.0.0/8 is contacted in loopback-only mode)");
-            }
-            try {
-                if (InetAddress.getByName(h).isLoopbackAddress()) {
-                    return Optional.empty();
-                }
-            } catch (UnknownHostException e) {
-                return Optional.of(h + " is not a valid address");
-            }
-            return Optional.of(h + " is not a loopback address (only 127.0.0.0/8 is contacted in loopback-only mode)");
+            return isLoopback(host) ? Optional.empty()
+                    : Optional.of(unbracketed(host) + " is not a loopback address (only 127.0.0.0/8 is contacted in loopback-only mode)");
         };
+    }
+
+    /**
+     * Whether {@code host} is {@code localhost} or a literal loopback address (127.0.0.0/8, {@code ::1},
+     * bracketed or not); names other than {@code localhost} are never resolved, so they are not.
+     *
+     * <pre>{@code
+     * TargetPolicy.isLoopback("127.0.0.1")        // true
+     * TargetPolicy.isLoopback("localstack")       // false: a name, not resolved
+     * }</pre>
+     */
+    static boolean isLoopback(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        String h = unbracketed(host);
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

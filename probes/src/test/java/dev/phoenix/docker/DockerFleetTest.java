@@ -11,12 +11,14 @@ import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.testing.BusyboxContainers;
+import dev.phoenix.testing.SteppingClock;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +154,23 @@ class DockerFleetTest {
                     assertThat(info.getHostConfig().getNetworkMode()).isEqualTo("host");
                     assertThat(info.getHostConfig().getInit()).isTrue();
                     test.completeNow();
+                })));
+    }
+
+    @Test
+    void replaceWhoseDeadlinePassedBeforeTheStop_leavesTheVictimRunning(Vertx vertx, VertxTestContext test) {
+        var victim = boxes.start("api", Map.of("app", "api"));
+        // every reading of the clock is a minute later: by the time the spec is captured, a 30 s replace is over
+        ctx = ProviderContext.create(vertx, new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1)), 7L,
+                Map.of());
+        Fleet fleet = fleet(byRun("api"), Optional.empty());
+        fleet.discover()
+                .compose(members -> fleet.replace(members.get(0), Duration.ofSeconds(30)))
+                .onComplete(test.failing(e -> test.verify(() -> {
+                    assertThat(e).hasMessageStartingWith("not stopping " + victim.name()).hasMessageContaining("deadline passed");
+                    assertThat(boxes.inspect(victim.id()).getState().getRunning()).as("victim still running").isTrue();
+                    assertThat(boxes.containers()).hasSize(1);
+                    fleet.close().onComplete(test.succeedingThenComplete());
                 })));
     }
 }

@@ -21,17 +21,6 @@ public final class ScorecardJson {
     private ScorecardJson() {
     }
 
-    /**
-     * The shared mapper.
-     *
-     * @deprecated the mapper is not the scorecard's: use {@link Json#mapper()}. Kept only so that
-     *             branches written against it still compile; remove once merged.
-     */
-    @Deprecated
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     public static void write(Scorecard scorecard, OutputStream out) throws IOException {
         MAPPER.writeValue(new NonClosing(out), scorecard);
     }
