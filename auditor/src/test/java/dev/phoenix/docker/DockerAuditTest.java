@@ -166,6 +166,31 @@ class DockerAuditTest {
         assertThat(boxes.containers()).hasSize(1);
     }
 
+    /** Unleashed chaos on real containers, stopped by guardrails: nothing is terminated. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "kill-switch file | kill-switch: {file: STOP}                           | kill-switch",
+            "min-healthy 100% | min-healthy: 100%                                  | min-healthy"})
+    void guardedUnleashedChaos_terminatesNothing(String name, String guard, String blockedBy) throws IOException {
+        var a = boxes.start("api", Map.of("app", "api", "phoenix.chaos", "opt-in"));
+        var b = boxes.start("api", Map.of("app", "api", "phoenix.chaos", "opt-in"));
+        Path config = config(apiGroup(""));
+        Files.writeString(config, Files.readString(config).replace("chaos: {enabled: true, replace-timeout: 60s}",
+                "chaos: {enabled: true, replace-timeout: 60s, " + guard + "}"));
+        Files.writeString(dir.resolve("STOP"), "stopped by the operator\n");
+
+        Run run = audit(config, "--chaos", "--unleash");
+
+        assertThat(run.scorecard().mode()).isEqualTo("unleashed");
+        assertThat(run.scorecard().chaos()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.verdict()).isEqualTo(ChaosVerdict.SKIPPED);
+            assertThat(c.reason()).startsWith("not injecting: " + blockedBy);
+        });
+        assertThat(boxes.inspect(a.id()).getState().getRunning()).isTrue();
+        assertThat(boxes.inspect(b.id()).getState().getRunning()).isTrue();
+        assertThat(boxes.containers()).extracting(c -> c.getId()).containsExactlyInAnyOrder(a.id(), b.id());
+    }
+
     @Test
     void aMixedConfig_producesOneScorecardCoveringTheSimulatedAndTheDockerGroup() throws IOException {
         var a = boxes.start("api", Map.of("app", "api"));
