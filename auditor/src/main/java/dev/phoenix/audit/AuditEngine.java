@@ -61,12 +61,19 @@ public final class AuditEngine {
     /**
      * @param chaos       run the chaos phase after the audit
      * @param concurrency probe calls in flight at once
+     * @param loops       event loops the probe calls are spread over
      * @param probeTimeout deadline for one probe call
      * @param leashed     whether chaos is a dry run (recorded as the scorecard's mode)
      * @param progress    called with (members probed, members discovered) as probing proceeds; may be null
      */
-    public record Options(boolean chaos, boolean leashed, int concurrency, Duration probeTimeout,
+    public record Options(boolean chaos, boolean leashed, int concurrency, int loops, Duration probeTimeout,
                           java.util.function.BiConsumer<Integer, Integer> progress) {
+
+        /** Probe calls started on the caller's event loop. */
+        public Options(boolean chaos, boolean leashed, int concurrency, Duration probeTimeout,
+                       java.util.function.BiConsumer<Integer, Integer> progress) {
+            this(chaos, leashed, concurrency, 1, probeTimeout, progress);
+        }
     }
 
     /**
@@ -113,7 +120,7 @@ public final class AuditEngine {
                                Future<Void> cut) {
         Instant started = ctx.clock().instant();
         String id = runId != null ? runId : newRunId(started, ctx.random("run-id:" + started));
-        InFlightLimiter limiter = new InFlightLimiter(options.concurrency());
+        InFlightLimiter limiter = InFlightLimiter.spread(ctx.vertx(), options.concurrency(), options.loops());
         Progress progress = new Progress(options.progress());
         MemberProber prober = (group, member) -> probeMember(group, member, limiter, options.probeTimeout(), null);
         List<String> unreachable = new ArrayList<>();

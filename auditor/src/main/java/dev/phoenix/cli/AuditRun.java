@@ -43,7 +43,7 @@ final class AuditRun {
         ChaosExecutor executor = executor(config, chaos, unleash);
         AuditEngine engine = new AuditEngine(ctx, store);
         AuditEngine.Options options = new AuditEngine.Options(chaos, executor.dryRun(), config.probing().concurrency(),
-                config.probing().timeout(), progress);
+                config.probing().loops(), config.probing().timeout(), progress);
         return app.onContext(() -> engine.run(runId, groups, options, prober ->
                 new ChaosRun(ctx, config.chaos(), executor, ledger, killSwitch, Guards.standard(), prober, store), cut));
     }

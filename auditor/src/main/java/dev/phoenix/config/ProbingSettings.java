@@ -8,10 +8,12 @@ import java.util.List;
  * The {@code probing:} section: how hard Phoenix may hit a fleet.
  *
  * <pre>{@code
- * probing: {concurrency: 64, timeout: 10s, targets: any}
+ * probing: {concurrency: 64, loops: 2, timeout: 10s, targets: any}
  * }</pre>
  *
  * @param concurrency     probe calls in flight at once, across all groups
+ * @param loops           event loops the probe calls are spread over (each is one core's worth of I/O);
+ *                        default: the number of processors
  * @param timeout         deadline for one probe call; a probe that declares a longer deadline of its own
  *                        ({@link dev.phoenix.probe.Probe#deadline()}: exec, ssm-command) gets that instead
  * @param loopbackOnly    {@code targets: loopback}: only 127.0.0.0/8 may be contacted (tests, emulators); the
@@ -19,15 +21,18 @@ import java.util.List;
  *                        on loopback, since the addresses an emulator reports for instances are fictional or
  *                        someone else's
  */
-public record ProbingSettings(int concurrency, Duration timeout, boolean loopbackOnly) {
+public record ProbingSettings(int concurrency, int loops, Duration timeout, boolean loopbackOnly) {
 
-    static final List<String> KEYS = List.of("concurrency", "timeout", "targets");
+    static final List<String> KEYS = List.of("concurrency", "loops", "timeout", "targets");
 
     /** Calls in flight by default: enough to keep two cores busy on loopback without overloading members. */
     public static final int DEFAULT_CONCURRENCY = 64;
 
+    /** Event loops by default: one per processor, so that probing a large fleet uses every core. */
+    public static final int DEFAULT_LOOPS = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 16));
+
     public static ProbingSettings defaults() {
-        return new ProbingSettings(DEFAULT_CONCURRENCY, Duration.ofSeconds(10), false);
+        return new ProbingSettings(DEFAULT_CONCURRENCY, DEFAULT_LOOPS, Duration.ofSeconds(10), false);
     }
 
     static ProbingSettings parse(Settings s) {
@@ -45,10 +50,11 @@ public record ProbingSettings(int concurrency, Duration timeout, boolean loopbac
         if (timeout.isZero() || timeout.isNegative()) {
             throw s.child("timeout").error("must be positive");
         }
-        return new ProbingSettings(s.integer("concurrency", DEFAULT_CONCURRENCY, 1, 100_000), timeout, targets.equals("loopback"));
+        return new ProbingSettings(s.integer("concurrency", DEFAULT_CONCURRENCY, 1, 100_000), s.integer("loops", DEFAULT_LOOPS, 1, 64),
+                timeout, targets.equals("loopback"));
     }
 
     public ProbingSettings withConcurrency(int n) {
-        return new ProbingSettings(n, timeout, loopbackOnly);
+        return new ProbingSettings(n, loops, timeout, loopbackOnly);
     }
 }

@@ -2,36 +2,64 @@ package dev.phoenix.probe;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Bounds how many asynchronous calls are in flight; the rest wait in order. Never blocks:
- * a waiting task starts when a slot frees up. Tasks that complete synchronously do not
- * recurse, so a queue of any length drains in a loop.
+ * Bounds how many asynchronous calls are in flight and spreads them over event loops; the rest
+ * wait in order. Never blocks: a waiting task starts when a slot frees up. Tasks that complete
+ * synchronously do not recurse, so a queue of any length drains in a loop.
  *
  * <pre>{@code
- * InFlightLimiter limiter = new InFlightLimiter(64);
+ * InFlightLimiter limiter = InFlightLimiter.spread(vertx, 64, 2);   // 64 calls in flight over 2 event loops
  * Future<Observation> obs = limiter.submit(() -> probe.observe(member));
  * }</pre>
+ *
+ * <p>A call started on an event loop keeps its connection there; one loop is one core, so a
+ * fleet of thousands of members is probed faster when the calls are spread.
  */
 public final class InFlightLimiter {
 
+    private final Context[] loops;
+    private final AtomicInteger nextLoop = new AtomicInteger();
     private final int max;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private int running;
     private boolean draining;
 
+    /** A limiter that starts every call on the caller's thread. */
     public InFlightLimiter(int max) {
+        this(max, new Context[0]);
+    }
+
+    private InFlightLimiter(int max, Context[] loops) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
         this.max = max;
+        this.loops = loops;
+    }
+
+    /** A limiter that starts calls round-robin on {@code loops} event loops of {@code vertx} (1: the caller's thread). */
+    public static InFlightLimiter spread(Vertx vertx, int max, int loops) {
+        if (loops <= 1) {
+            return new InFlightLimiter(max);
+        }
+        Context[] contexts = new Context[loops];
+        for (int i = 0; i < loops; i++) {
+            // a context of its own per loop; Vert.x assigns event loops to new contexts round-robin
+            contexts[i] = ((VertxInternal) vertx).createEventLoopContext();
+        }
+        return new InFlightLimiter(max, contexts);
     }
 
     public <T> Future<T> submit(Supplier<Future<T>> task) {
         Promise<T> promise = Promise.promise();
-        Runnable start = () -> {
+        Runnable call = () -> {
             Future<T> f;
             try {
                 f = task.get();
@@ -43,6 +71,8 @@ public final class InFlightLimiter {
                 promise.handle(ar);
             });
         };
+        Runnable start = loops.length == 0 ? call
+                : () -> loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)].runOnContext(v -> call.run());
         synchronized (this) {
             waiting.add(start);
         }

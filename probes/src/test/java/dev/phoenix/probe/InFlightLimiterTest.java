@@ -63,4 +63,29 @@ class InFlightLimiterTest {
         assertThat(failed.failed()).isTrue();
         assertThat(next.result()).isEqualTo(7);
     }
+
+    @org.junit.jupiter.api.Test
+    void spreadLimiter_startsCallsOnSeveralEventLoops_andStillBoundsThem() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            InFlightLimiter limiter = InFlightLimiter.spread(vertx, 3, 2);
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            AtomicInteger peak = new AtomicInteger();
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                results.add(limiter.submit(() -> {
+                    threads.add(Thread.currentThread().getName());
+                    peak.accumulateAndGet(limiter.inFlight(), Math::max);
+                    return vertx.timer(1).map(t -> n);
+                }));
+            }
+            Future.all(results).toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(threads).hasSize(2).allMatch(t -> t.startsWith("vert.x-eventloop-thread-"));
+            assertThat(peak.get()).isLessThanOrEqualTo(3);
+            assertThat(results.get(199).result()).isEqualTo(199);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
