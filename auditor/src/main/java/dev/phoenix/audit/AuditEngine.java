@@ -26,6 +26,7 @@ import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.Errors;
 import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -262,7 +263,11 @@ public final class AuditEngine {
         for (Probe p : g.probes()) {
             observations.add(limiter.submit(() -> observe(p, m, timeout)));
         }
-        return Future.join(observations).transform(x -> {
+        // A promise of our own rather than a transformation of the join: the futures kept for the
+        // whole audit must not hold on to the observations (every member's raw facts) once the
+        // fingerprint is built, or a large fleet's facts all stay on the heap until the end.
+        Promise<Observed> observed = Promise.promise();
+        Future.join(observations).onComplete(x -> {
             List<Fact> facts = new ArrayList<>();
             List<ProbeError> errors = new ArrayList<>();
             for (Future<Observation> f : observations) {
@@ -286,8 +291,9 @@ public final class AuditEngine {
                     fp = prior != null ? prior : fp;
                 }
             }
-            return Future.succeededFuture(new Observed(m, fp, errors));
+            observed.complete(new Observed(m, fp, errors));
         });
+        return observed.future();
     }
 
     /** One probe call, cut at {@code probing.timeout} or at the probe's own deadline when that is longer. */
