@@ -58,24 +58,37 @@ for n in $sizes; do
     cat "$dir/time.txt"
   }
   curl_run() {
-    /usr/bin/time -f "%e %M" -o "$dir/time.txt" curl -s --fail --parallel --parallel-max 64 --config "$dir/curl.cfg" 2>"$dir/curl.err" \
-      || { echo "bench: curl failed" >&2; exit 1; }
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" curl -s --fail --parallel --parallel-max 64 "$@" --config "$dir/curl.cfg" \
+      2>"$dir/curl.err" || { echo "bench: curl failed" >&2; exit 1; }
     cat "$dir/time.txt"
   }
 
   echo "bench: N=$n: warm-up (Phoenix captures baselines; both fill the page cache)" >&2
   phoenix_run > /dev/null
   curl_run > /dev/null
+  quiet_sockets() {
+    # the previous run's connections linger in TIME_WAIT for a minute and slow new connects;
+    # let them drain so that every measured run starts from the same state (at most 70 s)
+    command -v ss >/dev/null || return 0
+    for _ in $(seq 1 70); do
+      [ "$(ss -tan state time-wait | wc -l)" -lt 20000 ] && return 0
+      sleep 1
+    done
+  }
   for r in $(seq 1 "$runs"); do
     # alternate the order so that neither client always runs second
     if [ $((r % 2)) -eq 1 ]; then
-      p=$(phoenix_run); c=$(curl_run)
+      quiet_sockets; p=$(phoenix_run); quiet_sockets; c=$(curl_run)
     else
-      c=$(curl_run); p=$(phoenix_run)
+      quiet_sockets; c=$(curl_run); quiet_sockets; p=$(phoenix_run)
     fi
-    echo "bench: N=$n run $r: phoenix ${p% *} s (peak RSS ${p#* } KiB), curl ${c% *} s" >&2
+    # for reference: curl made to open one connection per member as Phoenix does (at the largest
+    # sizes members share listeners and curl otherwise reuses connections between them)
+    quiet_sockets; k=$(curl_run -H "Connection: close")
+    echo "bench: N=$n run $r: phoenix ${p% *} s (peak RSS ${p#* } KiB), curl ${c% *} s, curl a connection per member ${k% *} s" >&2
     printf '%s\tphoenix\t%s\t%s\n' "$n" "${p% *}" "${p#* }" >> "$raw"
     printf '%s\tcurl\t%s\t%s\n' "$n" "${c% *}" "${c#* }" >> "$raw"
+    printf '%s\tcurl-close\t%s\t%s\n' "$n" "${k% *}" "${k#* }" >> "$raw"
   done
   kill "$sim_pid" 2>/dev/null || true
   wait "$sim_pid" 2>/dev/null || true
@@ -95,15 +108,16 @@ cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.start
 print(f"Probe throughput, {runs} runs per size, medians. Machine: {os.cpu_count()} cores ({cpu}), "
       f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB; Phoenix heap {heap}.")
 print()
-print("| members | Phoenix audit (s) | curl --parallel-max 64 (s) | ratio Phoenix/curl | Phoenix per member (µs) | Phoenix peak RSS (MiB) |")
-print("|---:|---:|---:|---:|---:|---:|")
+print("| members | Phoenix audit (s) | curl --parallel-max 64 (s) | ratio Phoenix/curl | Phoenix per member (µs) | Phoenix peak RSS (MiB) | curl, a connection per member (s) |")
+print("|---:|---:|---:|---:|---:|---:|---:|")
 per_member = {}
 for n in sorted(rows):
     p = statistics.median(s for s, _ in rows[n]["phoenix"])
     c = statistics.median(s for s, _ in rows[n]["curl"])
     rss = max(r for _, r in rows[n]["phoenix"]) / 1024
     per_member[n] = p / n * 1e6
-    print(f"| {n:,} | {p:.2f} | {c:.2f} | {p / c:.2f} | {per_member[n]:.1f} | {rss:.0f} |")
+    k = statistics.median(s for s, _ in rows[n]["curl-close"])
+    print(f"| {n:,} | {p:.2f} | {c:.2f} | {p / c:.2f} | {per_member[n]:.1f} | {rss:.0f} | {k:.2f} |")
 if len(per_member) > 1:
     lo, hi = min(per_member), max(per_member)
     print()
