@@ -99,7 +99,20 @@ final class LocalstackCommand implements Callable<Integer> {
             app.out.println("Seed it:  phoenix localstack seed --endpoint " + emulator.endpoint());
             app.out.println("Stop it:  Ctrl-C");
             app.out.flush();
-            stopped.await();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // stopped from inside the process (a caller running the CLI in-process): stop it now,
+                // unless the JVM is already shutting down and the hook does it
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    emulator.close();
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is closing it
+                }
+                Thread.currentThread().interrupt();
+            }
+            app.out.println("Emulator stopped.");
             return ExitCode.OK;
         }
     }
