@@ -229,10 +229,14 @@ public final class ChaosRun {
         String group = audit.name();
         Member m = victim.member();
         Instant start = ctx.clock().instant();
-        return ledger.recordTermination(group, m.id(), start).transform(recorded -> {
+        return ledger.claim(group, m.id(), start, settings.minInterval()).transform(recorded -> {
             if (recorded.failed()) {
                 return Future.succeededFuture(ChaosResult.skipped(group, m.id(), "not injecting: ledger: cannot record the "
                         + "termination in the chaos ledger (" + recorded.cause().getMessage() + ")"));
+            }
+            if (recorded.result().isPresent()) {
+                return Future.succeededFuture(ChaosResult.skipped(group, m.id(), "not injecting: min-interval: "
+                        + recorded.result().get()));
             }
             if (lastTerminations != null) {
                 lastTerminations.put(group, start);

@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             LocalObjectStore objects = new LocalObjectStore(store, ctx.blocking());
             BaselineStore baselines = new ObjectBaselineStore(objects);
-            ChaosLedger ledger = new ObjectChaosLedger(objects);
+            ChaosLedger ledger = new ObjectChaosLedger(objects, ctx.vertx());
 
             app.out.printf("Simulated fleet: %d members in groups %s, seed %d%n", members,
                     groups.stream().map(GroupRuntime::name).toList(), seed);

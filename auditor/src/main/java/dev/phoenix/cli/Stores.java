@@ -41,7 +41,7 @@ final class Stores {
         this.objects = objects;
         this.directory = directory;
         this.baselines = new ObjectBaselineStore(objects);
-        this.ledger = new ObjectChaosLedger(objects);
+        this.ledger = new ObjectChaosLedger(objects, ctx.vertx());
         this.history = new StoredRunHistory(objects, retention, ctx.clock());
         this.acceptances = new AcceptanceLog(objects, ctx.random("acceptance-log:" + ctx.clock().millis()));
     }

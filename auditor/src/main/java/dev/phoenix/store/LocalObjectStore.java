@@ -4,6 +4,14 @@ import dev.phoenix.io.AtomicFiles;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,9 +21,14 @@ import java.util.stream.Stream;
 
 /**
  * An {@link ObjectStore} in a local directory: one file per key, written atomically
- * (temporary file, fsync, rename) on the worker pool.
+ * (temporary file, fsync, rename) on the worker pool. A {@link #putIf} holds a lock on a hidden
+ * {@code .NAME.lock} file beside the object while it compares and writes, so processes sharing
+ * the directory take turns; the version token is the content's SHA-256.
  */
 public final class LocalObjectStore implements ObjectStore {
+
+    /** One monitor per object file in this JVM: file locks are per process, not per thread. */
+    private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path root;
     private final WorkerExecutor blocking;
@@ -60,6 +73,46 @@ public final class LocalObjectStore implements ObjectStore {
             }
             return null;
         }, false);
+    }
+
+    @Override
+    public Future<Versioned> getVersioned(String key) {
+        return get(key).map(found -> new Versioned(found, found.map(LocalObjectStore::version).orElse(null)));
+    }
+
+    @Override
+    public Future<Boolean> putIf(String key, byte[] content, String expectedVersion) {
+        Path file = file(key);
+        return blocking.executeBlocking(() -> {
+            Files.createDirectories(file.getParent());
+            Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
+            synchronized (IN_PROCESS.computeIfAbsent(file, f -> new Object())) {
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = channel.lock()) {
+                    String current;
+                    try {
+                        current = version(Files.readAllBytes(file));
+                    } catch (NoSuchFileException e) {
+                        current = null;
+                    }
+                    if (!Objects.equals(current, expectedVersion)) {
+                        return false;
+                    }
+                    AtomicFiles.write(file, content);
+                    return true;
+                } catch (IOException e) {
+                    throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }, false);
+    }
+
+    private static String version(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     @Override

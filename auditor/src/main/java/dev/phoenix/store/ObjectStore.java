@@ -27,6 +27,24 @@ public interface ObjectStore {
     /** Writes the object atomically, replacing any previous content. */
     Future<Void> put(String key, byte[] content);
 
+    /**
+     * The object's content with a version token, for a later {@link #putIf}: the token changes
+     * whenever the content is replaced; it is null when there is no object.
+     */
+    Future<Versioned> getVersioned(String key);
+
+    /**
+     * Writes the object atomically if it is still at {@code expectedVersion} (null: if there is
+     * still no object): {@code false}, and nothing written, when another writer came first. What
+     * a read-modify-write shared by several processes (the chaos ledger) needs so as not to lose
+     * another's update.
+     */
+    Future<Boolean> putIf(String key, byte[] content, String expectedVersion);
+
+    /** An object's content (empty when there is none) and its version token (null then). */
+    record Versioned(Optional<byte[]> content, String version) {
+    }
+
     /** Keys that start with {@code prefix}, sorted. */
     Future<List<String>> list(String prefix);
 

@@ -2,6 +2,7 @@ package dev.phoenix.store;
 
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsErrors;
+import dev.phoenix.spi.Errors;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -51,10 +53,49 @@ public final class S3ObjectStore implements ObjectStore {
     public Future<Void> put(String key, byte[] content) {
         String full = prefix + ObjectStore.checkKey(key);
         return aws.call(c -> c.s3().putObject(b -> b.bucket(bucket).key(full).contentLength((long) content.length)
-                                .contentType(key.endsWith(".json") ? "application/json" : "application/octet-stream"),
+                                .contentType(contentType(key)),
                         AsyncRequestBody.fromBytes(content)))
                 .<Void>mapEmpty()
                 .recover(e -> Future.failedFuture(error("write", full, e)));
+    }
+
+    @Override
+    public Future<Versioned> getVersioned(String key) {
+        String full = prefix + ObjectStore.checkKey(key);
+        return aws.call(c -> c.s3().getObject(b -> b.bucket(bucket).key(full), AsyncResponseTransformer.toBytes()))
+                .map(bytes -> new Versioned(Optional.of(bytes.asByteArray()), bytes.response().eTag()))
+                .recover(e -> AwsErrors.notFound(e, "NoSuchKey") ? Future.succeededFuture(new Versioned(Optional.empty(), null))
+                        : Future.failedFuture(error("read", full, e)));
+    }
+
+    /**
+     * S3's conditional write: {@code If-Match} the ETag read, or {@code If-None-Match: *} when
+     * there was no object. 412 (another write came first) and 409 (a concurrent conditional write
+     * is in progress) both mean: read again.
+     */
+    @Override
+    public Future<Boolean> putIf(String key, byte[] content, String expectedVersion) {
+        String full = prefix + ObjectStore.checkKey(key);
+        return aws.call(c -> c.s3().putObject(b -> {
+                    b.bucket(bucket).key(full).contentLength((long) content.length).contentType(contentType(key));
+                    if (expectedVersion == null) {
+                        b.ifNoneMatch("*");
+                    } else {
+                        b.ifMatch(expectedVersion);
+                    }
+                }, AsyncRequestBody.fromBytes(content)))
+                .map(r -> true)
+                .recover(e -> {
+                    Throwable cause = Errors.unwrap(e);
+                    if (cause instanceof S3Exception s3 && (s3.statusCode() == 412 || s3.statusCode() == 409)) {
+                        return Future.succeededFuture(false);
+                    }
+                    return Future.failedFuture(error("write", full, e));
+                });
+    }
+
+    private static String contentType(String key) {
+        return key.endsWith(".json") ? "application/json" : "application/octet-stream";
     }
 
     @Override

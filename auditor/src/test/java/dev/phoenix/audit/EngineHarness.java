@@ -101,7 +101,7 @@ public final class EngineHarness {
         ProviderContext ctx = ProviderContext.create(vertx, clock, seed, env);
         LocalObjectStore objects = new LocalObjectStore(store, ctx.blocking());
         ObjectBaselineStore baselines = new ObjectBaselineStore(objects);
-        ChaosLedger l = ledger != null ? ledger : new ObjectChaosLedger(objects);
+        ChaosLedger l = ledger != null ? ledger : new ObjectChaosLedger(objects, ctx.vertx());
         KillSwitch k = killSwitch();
         AuditEngine engine = new AuditEngine(ctx, baselines);
         AuditEngine.Options options = new AuditEngine.Options(settings != null, executor == null || executor.dryRun(), 8,

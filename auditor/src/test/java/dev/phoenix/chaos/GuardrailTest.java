@@ -10,6 +10,7 @@ import dev.phoenix.fakes.RecordingChaosExecutor;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.ChaosVerdict;
+import dev.phoenix.store.LocalObjectStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +259,41 @@ class GuardrailTest {
     }
 
     @Test
+    void minInterval_anotherProcessTerminatedInTheGroupAfterThisRunRead_blocksTermination(Vertx vertx, VertxTestContext t) {
+        h.chaos.put("min-interval", "1h");
+        LocalObjectStore shared = new LocalObjectStore(store, vertx.createSharedWorkerExecutor("other-process"));
+        ChaosLedger mine = new ObjectChaosLedger(shared, vertx);
+        ChaosLedger otherProcess = new ObjectChaosLedger(new LocalObjectStore(store, vertx.createSharedWorkerExecutor("other")), vertx);
+        Instant theirs = WEDNESDAY.minusSeconds(60);
+        h.ledger = new ChaosLedger() {
+            @Override
+            public Future<Map<String, Instant>> lastTerminations() {
+                return mine.lastTerminations();
+            }
+
+            @Override
+            public Future<Optional<String>> claim(String group, String victim, Instant at, Duration minInterval) {
+                // the run has read the ledger and passed every guard; another Phoenix claims the group first
+                return otherProcess.claim(group, "web-9", theirs, minInterval)
+                        .compose(refused -> mine.claim(group, victim, at, minInterval));
+            }
+        };
+        webGroup();
+        h.run().compose(card -> mine.lastTerminations().map(last -> {
+            t.verify(() -> {
+                assertThat(h.executor.calls()).as("terminations").isEmpty();
+                assertThat(card.chaos()).singleElement().satisfies(c -> {
+                    assertThat(c.verdict()).isEqualTo(ChaosVerdict.SKIPPED);
+                    assertThat(c.reason()).isEqualTo("not injecting: min-interval: group web lost a member at " + theirs
+                            + " (recorded by another run); min-interval is PT1H, next allowed at " + theirs.plusSeconds(3600));
+                });
+                assertThat(last).as("the other process's claim stands").containsEntry("web", theirs);
+            });
+            return last;
+        })).onComplete(t.succeeding(x -> t.completeNow()));
+    }
+
+    @Test
     void ledgerThatCannotRecord_blocksTermination(VertxTestContext t) {
         h.ledger = new ChaosLedger() {
             @Override
@@ -265,7 +302,7 @@ class GuardrailTest {
             }
 
             @Override
-            public Future<Void> recordTermination(String group, String victim, Instant at) {
+            public Future<Optional<String>> claim(String group, String victim, Instant at, Duration minInterval) {
                 return Future.failedFuture("disk full");
             }
         };

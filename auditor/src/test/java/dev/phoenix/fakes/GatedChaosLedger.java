@@ -3,10 +3,12 @@ package dev.phoenix.fakes;
 import dev.phoenix.chaos.ChaosLedger;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A chaos ledger whose recordings hang until the test opens the gate: what a slow write to S3
@@ -25,12 +27,13 @@ public final class GatedChaosLedger implements ChaosLedger {
     }
 
     @Override
-    public synchronized Future<Void> recordTermination(String group, String victim, Instant at) {
+    public synchronized Future<Optional<String>> claim(String group, String victim, Instant at, Duration minInterval) {
         recording.tryComplete(victim);
-        return gate.future().onSuccess(v -> {
+        return gate.future().map(v -> {
             synchronized (this) {
                 recorded.add(victim);
             }
+            return Optional.<String>empty();
         });
     }
 

@@ -8,6 +8,7 @@ import dev.phoenix.baseline.Acceptance;
 import dev.phoenix.baseline.AcceptanceLog;
 import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.baseline.ObjectBaselineStore;
+import dev.phoenix.chaos.LedgerContention;
 import dev.phoenix.chaos.ObjectChaosLedger;
 import dev.phoenix.cli.Cli;
 import dev.phoenix.fakes.MutableClock;
@@ -82,6 +83,50 @@ class S3StoreTest {
     }
 
     @Test
+    void putIf_isS3sConditionalWrite(VertxTestContext t) {
+        S3ObjectStore store = store("cas/" + UUID.randomUUID());
+        store.putIf("chaos/ledger.json", "1".getBytes(), null)
+                .compose(created -> {
+                    t.verify(() -> assertThat(created).as("If-None-Match: * where there was nothing").isTrue());
+                    return store.putIf("chaos/ledger.json", "2".getBytes(), null);
+                })
+                .compose(again -> {
+                    t.verify(() -> assertThat(again).as("If-None-Match: * over an object").isFalse());
+                    return store.getVersioned("chaos/ledger.json");
+                })
+                .compose(v1 -> store.put("chaos/ledger.json", "2".getBytes())
+                        .compose(x -> store.putIf("chaos/ledger.json", "3".getBytes(), v1.version())))
+                .compose(stale -> {
+                    t.verify(() -> assertThat(stale).as("If-Match a replaced ETag").isFalse());
+                    return store.getVersioned("chaos/ledger.json");
+                })
+                .compose(v2 -> {
+                    t.verify(() -> assertThat(new String(v2.content().orElseThrow())).isEqualTo("2"));
+                    return store.putIf("chaos/ledger.json", "3".getBytes(), v2.version());
+                })
+                .compose(current -> {
+                    t.verify(() -> assertThat(current).as("If-Match the current ETag").isTrue());
+                    return store.get("chaos/ledger.json");
+                })
+                .onComplete(t.succeeding(found -> t.verify(() -> {
+                    assertThat(new String(found.orElseThrow())).isEqualTo("3");
+                    t.completeNow();
+                })));
+    }
+
+    @Test
+    void chaosLedger_twoProcessesClaimingAtOnce_loseNothing(Vertx vertx, VertxTestContext t) {
+        String prefix = "ledger/" + UUID.randomUUID();
+        LedgerContention.concurrentClaimsInDifferentGroups_allStand(vertx, () -> store(prefix), 10, t);
+    }
+
+    @Test
+    void chaosLedger_twoProcessesClaimingOneGroup_oneWins(Vertx vertx, VertxTestContext t) {
+        String prefix = "ledger/" + UUID.randomUUID();
+        LedgerContention.concurrentClaimsInOneGroup_oneWins(vertx, () -> store(prefix), t);
+    }
+
+    @Test
     void missingBucket_failsNamingTheObjectAndTheCause(VertxTestContext t) {
         S3ObjectStore store = new S3ObjectStore(aws, "phoenix-no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8), "p");
         store.put("baselines/web.json", new byte[] {1}).onComplete(t.failing(e -> t.verify(() -> {
@@ -91,10 +136,10 @@ class S3StoreTest {
     }
 
     @Test
-    void baselinesLedgerHistoryAndDecisions_workOnS3(VertxTestContext t) {
+    void baselinesLedgerHistoryAndDecisions_workOnS3(Vertx vertx, VertxTestContext t) {
         S3ObjectStore store = store("phoenix/" + UUID.randomUUID());
         ObjectBaselineStore baselines = new ObjectBaselineStore(store);
-        ObjectChaosLedger ledger = new ObjectChaosLedger(store);
+        ObjectChaosLedger ledger = new ObjectChaosLedger(store, vertx);
         MutableClock clock = new MutableClock(Instant.parse("2026-03-10T00:00:00Z"));
         RunHistory history = new StoredRunHistory(store, new HistorySettings(2, Duration.ZERO), clock);
         AcceptanceLog log = new AcceptanceLog(store, new Random(1));
@@ -105,7 +150,7 @@ class S3StoreTest {
                     b.putMember("web-1", fp, "web:1", at, "alice", "accepted drift: app.version");
                     return baselines.save(b);
                 })
-                .compose(v -> ledger.recordTermination("web", "web-2", at))
+                .compose(v -> ledger.claim("web", "web-2", at, Duration.ofHours(1)))
                 .compose(v -> Future.all(List.of(
                         history.save(Scorecards.at(Instant.parse("2026-03-01T10:00:00Z"), "a", 80)),
                         history.save(Scorecards.at(Instant.parse("2026-03-02T10:00:00Z"), "b", 81)))))
@@ -115,7 +160,7 @@ class S3StoreTest {
                 // a new process: new store objects on the same bucket and prefix
                 .compose(v -> {
                     S3ObjectStore again = new S3ObjectStore(aws, bucket, store.describe().replace("s3://" + bucket + "/", ""));
-                    return Future.all(new ObjectBaselineStore(again).load("web"), new ObjectChaosLedger(again).lastTerminations(),
+                    return Future.all(new ObjectBaselineStore(again).load("web"), new ObjectChaosLedger(again, vertx).lastTerminations(),
                             new StoredRunHistory(again, HistorySettings.defaults(), clock).list(10),
                             new AcceptanceLog(again, new Random(2)).list("web"));
                 })
