@@ -353,6 +353,49 @@ class AwsFleetEndToEndTest {
     }
 
     @Test
+    void keys_neverAppearInLogsOrReports_evenWithEveryLoggerAtDebug(VertxTestContext t) {
+        // a process of its own, so that logback's configuration (every logger at DEBUG: Phoenix, the
+        // SDK, Netty) is the product's; moto's server takes any key
+        String accessKey = "AKIAPHOENIXKEYTEST42";
+        String secretKey = "phoenixSecret/" + HexFormat.of().toHexDigits(new Random().nextLong()) + "+Zz";
+        String sessionToken = "phoenixSession" + HexFormat.of().toHexDigits(new Random().nextLong());
+        seed("").compose(fleet -> blocking(() -> {
+            Path out = dir.resolve("debug-out");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
+                    "-cp", System.getProperty("java.class.path"), "dev.phoenix.cli.Main",
+                    "audit", "-vv", "--config", fleet.config.toString(), "--out", out.toString(), "--chaos", "--unleash", "--seed", "3")
+                    .redirectOutput(dir.resolve("debug.out").toFile())
+                    .redirectError(dir.resolve("debug.err").toFile());
+            pb.environment().put("PHOENIX_ROOT_LOG_LEVEL", "DEBUG");
+            pb.environment().put("AWS_ACCESS_KEY_ID", accessKey);
+            pb.environment().put("AWS_SECRET_ACCESS_KEY", secretKey);
+            pb.environment().put("AWS_SESSION_TOKEN", sessionToken);
+            pb.environment().remove("AWS_PROFILE");
+            Process p = pb.start();
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("audit finished").isTrue();
+            String err = Files.readString(dir.resolve("debug.err"));
+            t.verify(() -> {
+                assertThat(p.exitValue()).as(() -> "exit code; stderr tail: " + err.substring(Math.max(0, err.length() - 3000)))
+                        .isZero();
+                assertThat(err).as("the SDK logged at DEBUG").contains("software.amazon.awssdk");
+            });
+            List<Path> written = new ArrayList<>();
+            try (var files = Files.walk(dir)) {
+                files.filter(Files::isRegularFile).filter(f -> !f.equals(fleet.config)).forEach(written::add);
+            }
+            for (Path file : written) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                t.verify(() -> assertThat(text).as(file.toString()).doesNotContain(secretKey).doesNotContain(accessKey)
+                        .doesNotContain(sessionToken));
+            }
+            t.verify(() -> assertThat(written).extracting(f -> f.getFileName().toString())
+                    .contains("debug.err", "debug.out", "scorecard.json", "scorecard.html", "junit.xml"));
+            return null;
+        })).onComplete(t.succeedingThenComplete());
+    }
+
+    @Test
     void unreachableEndpoint_exitsThree_withAOneLineReason(VertxTestContext t) {
         int closed = dev.phoenix.localstack.EmulatorLauncher.freePort();
         blocking(() -> {
