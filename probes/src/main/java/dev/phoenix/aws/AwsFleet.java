@@ -74,6 +74,8 @@ final class AwsFleet implements Fleet {
     private final Source source;
     private final AwsSettings settings;
     private final ProviderContext ctx;
+    /** DescribeInstances page size for tag-filtered discovery: the API's largest, 1,000; smaller in tests. */
+    private int pageSize = 1000;
     private volatile AwsClients clients;
     private volatile String target;
 
@@ -130,9 +132,15 @@ final class AwsFleet implements Fleet {
     private Future<List<Member>> discoverFiltered() {
         List<Filter> filters = filters();
         Future<List<Instance>> instances = source.ids().isEmpty()
-                ? describePages(DescribeInstancesRequest.builder().filters(filters).maxResults(1000).build(), new ArrayList<>())
+                ? describePages(DescribeInstancesRequest.builder().filters(filters).maxResults(pageSize).build(), new ArrayList<>())
                 : describeInstances(source.ids(), filters);
         return instances.map(list -> list.stream().map(i -> Instances.member(i, group, groupMutability, null)).toList());
+    }
+
+    /** Pages of {@code size} instances in tag-filtered discovery (5 to 1,000, as the API allows): for tests. */
+    AwsFleet pageSize(int size) {
+        this.pageSize = size;
+        return this;
     }
 
     @Override

@@ -40,6 +40,7 @@ final class RecordingAwsProxy {
     private final URI target;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, String[]> failures = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<String[]>> nextFailures = new ConcurrentHashMap<>();
 
     private RecordingAwsProxy(HttpServer server, HttpClient client, URI target) {
         this.server = server;
@@ -64,6 +65,15 @@ final class RecordingAwsProxy {
     /** Answers {@code action} with HTTP 400 and this error code from now on. */
     void fail(String action, String code, String message) {
         failures.put(action, new String[] {code, message});
+    }
+
+    /**
+     * Answers the next call of {@code action} with this HTTP status and error code (a throttling
+     * 400, a 503), once per call to this method; later calls are forwarded again.
+     */
+    void failNext(String action, int status, String code, String message) {
+        nextFailures.computeIfAbsent(action, a -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+                .add(new String[] {code, message, String.valueOf(status)});
     }
 
     synchronized List<Call> calls() {
@@ -91,9 +101,11 @@ final class RecordingAwsProxy {
             synchronized (this) {
                 calls.add(new Call(action, params));
             }
-            String[] failure = failures.get(action);
+            java.util.Deque<String[]> queued = nextFailures.get(action);
+            String[] next = queued == null ? null : queued.poll();
+            String[] failure = next != null ? next : failures.get(action);
             if (failure != null) {
-                req.response().setStatusCode(400).putHeader("content-type", "text/xml")
+                req.response().setStatusCode(failure.length > 2 ? Integer.parseInt(failure[2]) : 400).putHeader("content-type", "text/xml")
                         .end("<Response><Errors><Error><Code>" + failure[0] + "</Code><Message>" + failure[1]
                                 + "</Message></Error></Errors><RequestID>phoenix-test</RequestID></Response>");
                 return;
