@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phoenix.api.PrometheusTextParser;
 import dev.phoenix.report.ChaosVerdict;
+import dev.phoenix.report.MemberStatus;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.report.Json;
 import dev.phoenix.report.ScorecardJson;
@@ -280,7 +281,7 @@ class ServeTest {
 
     @Test
     void metrics_parseAsPrometheusText() throws Exception {
-        start(config("", ""), Optional.empty(), false);
+        start(config("", ""), Optional.empty(), true);
         runViaApi(false);
         runViaApi(true);
         HttpResponse<String> metrics = get("/metrics");
@@ -289,7 +290,10 @@ class ServeTest {
         assertThat(e.value("phoenix_serve_runs_total", Map.of("kind", "audit", "result", "complete"))).isEqualTo(1);
         assertThat(e.value("phoenix_serve_runs_total", Map.of("kind", "chaos", "result", "complete"))).isEqualTo(1);
         assertThat(e.value("phoenix_serve_run_duration_seconds_count", Map.of("kind", "audit"))).isEqualTo(1);
-        assertThat(e.value("phoenix_serve_chaos_experiments_total", Map.of("verdict", "SKIPPED"))).isGreaterThanOrEqualTo(1);
+        // unleashed: web loses one member, whose replacement reproduces it
+        assertThat(e.value("phoenix_serve_chaos_experiments_total", Map.of("verdict", "REPRODUCED"))).isEqualTo(1);
+        assertThat(e.value("phoenix_serve_chaos_time_to_replace_seconds_count", Map.of())).isEqualTo(1);
+        assertThat(e.value("phoenix_serve_chaos_time_to_replace_seconds_sum", Map.of())).isGreaterThan(0);
         assertThat(e.value("phoenix_members", Map.of("status", "CONSISTENT")) + e.value("phoenix_members", Map.of("status", "DRIFTED"))
                 + e.value("phoenix_members", Map.of("status", "BASELINED"))).isEqualTo(6);
         assertThat(e.value("phoenix_score", Map.of("kind", "overall"))).isBetween(0.0, 100.0);
@@ -320,10 +324,13 @@ class ServeTest {
     @Test
     void dashboard_inHeadlessChromium_showsTheTrendAfterAFewRuns() throws Exception {
         Path chromium = Requirements.executable("/usr/bin/chromium", "/usr/bin/chromium-browser");
-        start(config("", ""), Optional.empty(), false);
+        // every web member changes in place after the first audit: the latest run has MUTATED members to list
+        start(config(", mutate-rate: 1.0", ""), Optional.empty(), false);
         List<Integer> scores = new java.util.ArrayList<>();
+        Scorecard latest = null;
         for (int i = 0; i < 4; i++) {
-            scores.add(runViaApi(i == 3).score().overall());
+            latest = runViaApi(i == 3);
+            scores.add(latest.score().overall());
         }
         Path target = Path.of("target").toAbsolutePath();
         Files.createDirectories(target);
@@ -334,6 +341,16 @@ class ServeTest {
         assertThat(points.trim().split(" ")).hasSize(4);
         assertThat(dom).contains("<div id=\"latest-score\" class=\"big\">" + scores.get(3) + "</div>");
         assertThat(dom).contains("id=\"chaos\"").contains("Chaos history");
+        List<dev.phoenix.report.MemberResult> attention = latest.members().stream()
+                .filter(m -> m.status() == MemberStatus.DRIFTED || m.status() == MemberStatus.MUTATED).toList();
+        assertThat(attention).extracting(m -> m.status()).contains(MemberStatus.MUTATED);
+        String table = dom.replaceAll("(?s).*(<table id=\"attention\">.*?</table>).*", "$1");
+        assertThat(table).startsWith("<table id=\"attention\">");
+        for (dev.phoenix.report.MemberResult m : attention) {
+            assertThat(table).contains("<tr><td><code>" + m.id() + "</code></td><td>" + m.group() + "</td><td><span class=\"pill "
+                    + m.status().name().toLowerCase(java.util.Locale.ROOT) + "\">" + m.status() + "</span>");
+        }
+        assertThat(table.split("<tr>")).as("a header and one row per drifted or mutated member").hasSize(2 + attention.size());
         Files.writeString(target.resolve("dashboard.html"), dom);
         Path png = target.resolve("dashboard.png");
         Files.deleteIfExists(png);
