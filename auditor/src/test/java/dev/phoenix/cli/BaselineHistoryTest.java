@@ -2,12 +2,21 @@ package dev.phoenix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.phoenix.report.Json;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +27,78 @@ class BaselineHistoryTest {
     Path dir;
 
     private String run(String... args) {
+        return run(0, Clock.systemUTC(), args);
+    }
+
+    private String run(int expectedCode, Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("USER", "ci"), Clock.systemUTC());
-        assertThat(code).as(err::toString).isZero();
+                Map.of("USER", "ci"), clock);
+        assertThat(code).as(() -> out + "\n" + err).isEqualTo(expectedCode);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void acceptingDrift_recordsWhoAcceptedWhichFactsWhenAndWhy_andTheHostIsConsistentAgain() throws Exception {
+        // a host on loopback whose state the test changes, as a person with ssh would
+        AtomicReference<String> state = new AtomicReference<>("{\"openssl\": \"3.0.15\", \"workers\": 4}");
+        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        host.createContext("/state", exchange -> {
+            byte[] body = state.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        host.start();
+        try {
+            Path config = dir.resolve("phoenix.yaml");
+            Files.writeString(config, """
+                    store: store
+                    probing: {targets: loopback}
+                    groups:
+                      - name: db
+                        source: {static: {hosts: [{id: db-1, url: "http://127.0.0.1:%d/state"}]}}
+                        probes: [{http: {url: "{url}", name: state}}]
+                    """.formatted(host.getAddress().getPort()));
+            run("baseline", "capture", "--config", config.toString(), "--by", "alice");
+            state.set("{\"openssl\": \"3.0.16\", \"workers\": 4}");
+            String drifted = run(1, Clock.systemUTC(), "audit", "--config", config.toString(), "--out", dir.resolve("a").toString());
+            assertThat(drifted).contains("DRIFTED").contains("db-1");
+
+            Instant at = Instant.parse("2026-11-02T09:15:00Z");
+            String accepted = run(0, Clock.fixed(at, ZoneOffset.UTC), "baseline", "accept", "--config", config.toString(),
+                    "--member", "db-1", "--by", "bob", "--reason", "CVE-2026-0001 patch");
+            assertThat(accepted).contains("db: accepted baseline of db-1 (1 facts: http.state.json.openssl 3.0.15 -> 3.0.16)");
+
+            String shown = run("baseline", "show", "--config", config.toString());
+            assertThat(shown).containsPattern("2026-11-02T09:15:00Z +bob +accept +member db-1 \\(1 facts: "
+                    + "http.state.json.openssl 3.0.15 -> 3.0.16\\).*CVE-2026-0001 patch");
+            JsonNode entry = null;
+            try (var files = Files.list(dir.resolve("store/baselines/history/db"))) {
+                List<Path> logs = files.toList();
+                assertThat(logs).as("one file per decision: the capture and the acceptance").hasSize(2);
+                for (Path log : logs) {
+                    JsonNode node = Json.mapper().readTree(log.toFile());
+                    for (JsonNode e : node.isArray() ? node : List.of(node)) {
+                        if (e.path("action").asText().equals("accept")) {
+                            entry = e;
+                        }
+                    }
+                }
+            }
+            assertThat(entry).as("the acceptance is in the decision log").isNotNull();
+            assertThat(entry.path("at").asText()).isEqualTo("2026-11-02T09:15:00Z");
+            assertThat(entry.path("by").asText()).isEqualTo("bob");
+            assertThat(entry.path("reason").asText()).isEqualTo("CVE-2026-0001 patch");
+            assertThat(entry.path("drift").toString()).contains("http.state.json.openssl").contains("3.0.15").contains("3.0.16");
+
+            String again = run(0, Clock.systemUTC(), "audit", "--config", config.toString(), "--out", dir.resolve("b").toString());
+            assertThat(again).as("exit 0 above; no finding names the host").doesNotContain("FINDINGS").doesNotContain("db-1");
+        } finally {
+            host.stop(0);
+        }
     }
 
     @Test
