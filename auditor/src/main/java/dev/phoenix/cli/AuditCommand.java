@@ -19,9 +19,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code phoenix audit}: one audit of a configured fleet. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Audit the fleet described by a config file and write the scorecard.",
-                "Discovers members, probes them, compares them with their baselines and, with --chaos,",
-                "replaces opted-in immutable members to prove they reproduce.",
-                "Chaos is a dry run (leashed) unless the config sets chaos.enabled and --unleash is given."})
+                "Discovers members, probes them, compares them with their baselines and, with --chaos, replaces opted-in "
+                        + "immutable members to prove they reproduce. Chaos is a dry run (leashed) unless the config sets "
+                        + "chaos.enabled and --unleash is given."})
 final class AuditCommand implements Callable<Integer> {
 
     @ParentCommand

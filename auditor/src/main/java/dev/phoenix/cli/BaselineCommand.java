@@ -33,10 +33,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code phoenix baseline capture|show|accept}. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = {"Capture, show or accept baselines.",
-                "  capture  record the current state as the baseline (all members, a group, or one member)",
-                "  show     print the stored baselines",
-                "  accept   accept drift: a drifted host's current state becomes its baseline; for an immutable",
-                "           group, the given member's state becomes the golden fingerprint. Records who and when."})
+                "capture: record the current state as the baseline (all members, a group, or one member).",
+                "show: print the stored baselines and the decisions taken on them.",
+                "accept: accept drift: a drifted host's current state becomes its baseline; for an immutable group, the "
+                        + "given member's state becomes the golden fingerprint. Records who, when, which facts and why."})
 final class BaselineCommand implements Callable<Integer> {
 
     private static final int HISTORY_SHOWN = 20;

@@ -24,10 +24,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code phoenix localstack up|seed}: run a LocalStack-compatible emulator, or seed a demo fleet into one. */
 @Command(name = "localstack", mixinStandardHelpOptions = true,
-        description = {"Run a LocalStack-compatible AWS emulator, or seed the demo hybrid fleet into one.",
-                "  up    start an emulator through Testcontainers and print its endpoint (stays in the foreground)",
-                "  seed  create a VPC, a launch template, an Auto Scaling group and standalone instances at an",
-                "        endpoint, and write a ready-to-run config"},
+        description = "Run a LocalStack-compatible AWS emulator, or seed the demo hybrid fleet into one.",
         subcommands = {LocalstackCommand.Up.class, LocalstackCommand.Seed.class})
 final class LocalstackCommand implements Callable<Integer> {
 
@@ -45,10 +42,10 @@ final class LocalstackCommand implements Callable<Integer> {
 
     /** {@code phoenix localstack up}. */
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = {"Start a LocalStack-compatible emulator with Testcontainers (host networking) and print its",
-                    "endpoint; stops it when interrupted (Ctrl-C). Needs a Docker engine. Without a bridge network or",
-                    "registry access, set TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_CHECKS_DISABLE=true",
-                    "TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1."})
+            description = {"Start a LocalStack-compatible emulator with Testcontainers and print its endpoint.",
+                    "Runs on host networking in the foreground and stops the emulator when interrupted (Ctrl-C). Needs a "
+                            + "Docker engine. Without a bridge network or registry access, set TESTCONTAINERS_RYUK_DISABLED=true "
+                            + "TESTCONTAINERS_CHECKS_DISABLE=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1."})
     static final class Up implements Callable<Integer> {
 
         @ParentCommand
@@ -119,9 +116,9 @@ final class LocalstackCommand implements Callable<Integer> {
 
     /** {@code phoenix localstack seed}. */
     @Command(name = "seed", mixinStandardHelpOptions = true,
-            description = {"Create the demo hybrid fleet at a LocalStack-compatible endpoint: a VPC, a subnet, a security",
-                    "group, a launch template, an Auto Scaling group of opted-in immutable instances and a few mutable",
-                    "standalone instances, each tagged phoenix:run=<run id>; write a ready-to-run config."})
+            description = {"Create the demo hybrid fleet at a LocalStack-compatible endpoint and write a ready-to-run config.",
+                    "The fleet: a VPC, a subnet, a security group, a launch template, an Auto Scaling group of opted-in "
+                            + "immutable instances and a few mutable standalone instances, each tagged phoenix:run=<run id>."})
     static final class Seed implements Callable<Integer> {
 
         @ParentCommand

@@ -16,11 +16,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code phoenix serve}: the scheduler daemon with its HTTP API, metrics and dashboard. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run audits and chaos on the config's schedule (schedule.audit, schedule.chaos), keep every",
-                "scorecard in the store's history, and serve the API, /metrics and a dashboard.",
-                "Binds to 127.0.0.1 unless --bind is given; any other address needs --token (or PHOENIX_API_TOKEN).",
-                "Chaos is a dry run unless the config sets chaos.enabled and --unleash is given.",
-                "SIGTERM stops gracefully: the run in flight gets --shutdown-timeout, then is recorded as incomplete."})
+        description = {"Run audits and chaos on a schedule and serve the API, /metrics and a dashboard.",
+                "Runs on the config's schedule.audit and schedule.chaos and keeps every scorecard in the store's history. "
+                        + "Binds to 127.0.0.1 unless --bind is given; any other address needs --token (or PHOENIX_API_TOKEN). "
+                        + "Chaos is a dry run unless the config sets chaos.enabled and --unleash is given. SIGTERM stops "
+                        + "gracefully: the run in flight gets --shutdown-timeout, then is recorded as incomplete."})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand

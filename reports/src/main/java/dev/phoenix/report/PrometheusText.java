@@ -1,7 +1,6 @@
 package dev.phoenix.report;
 
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,7 +73,12 @@ public final class PrometheusText {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("0+$", "").replaceAll("\\.$", "").replaceAll("0+e", "e");
+        // every digit the double has: a timestamp in seconds with milliseconds needs 13
+        double abs = Math.abs(v);
+        if (abs >= 1e-6 && abs < 1e15) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+        return Double.toString(v).replace('E', 'e');
     }
 
     @Override
