@@ -65,6 +65,9 @@ final class AuditCommand implements Callable<Integer> {
             app.err.println("phoenix: --format: " + e.getMessage());
             return ExitCode.USAGE;
         }
+        if (unleash && !chaos) {
+            app.err.println("warning: --unleash has no effect without --chaos: this run audits only");
+        }
         PhoenixConfig cfg;
         List<GroupRuntime> groups;
         ProviderContext ctx;

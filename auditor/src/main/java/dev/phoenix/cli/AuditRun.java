@@ -65,6 +65,11 @@ final class AuditRun {
         String configured = config.chaos().killSwitchFile();
         String file = !configured.isEmpty() ? config.baseDir().resolve(configured).toString()
                 : storeDir.map(d -> d.resolve("chaos").resolve("STOP").toString()).orElse("");
+        if (file.isEmpty() && config.chaos().enabled() && config.store().startsWith("s3://")) {
+            app.err.println("warning: no kill-switch file: the store " + config.store() + " is not a directory and "
+                    + "chaos.kill-switch.file is not set; only " + config.chaos().killSwitchEnv()
+                    + " (and serve's POST /api/chaos/stop) can stop chaos");
+        }
         return new KillSwitch(ctx.vertx(), file, config.chaos().killSwitchEnv(), app.env);
     }
 

@@ -168,6 +168,7 @@ final class BaselineCommand implements Callable<Integer> {
             if (o.member().mutability() == Mutability.MUTABLE) {
                 List<Drift> drift = b.member(id).map(c -> c.fingerprint().diff(fp)).orElse(List.of());
                 if (action == Action.accept && drift.isEmpty() && b.member(id).isPresent()) {
+                    app.out.printf("%s: %s has not drifted from its baseline; nothing to accept%n", groupName, id);
                     continue;
                 }
                 String before = b.member(id).map(c -> c.entry().digest()).orElse(null);

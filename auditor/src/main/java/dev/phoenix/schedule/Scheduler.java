@@ -50,7 +50,7 @@ public final class Scheduler {
     public Scheduler(Vertx vertx, Clock clock, Map<RunKind, CronSchedule> schedules, Function<RunKind, Optional<String>> trigger) {
         this.vertx = vertx;
         this.clock = clock;
-        this.schedules = Map.copyOf(schedules);
+        this.schedules = schedules.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(schedules)); // audit before chaos, always
         this.trigger = trigger;
     }
 

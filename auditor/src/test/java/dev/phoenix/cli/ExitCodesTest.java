@@ -163,10 +163,17 @@ class ExitCodesTest {
         assertThat(report.exit()).isEqualTo(ExitCode.OK);
         assertThat(dir.resolve("out/scorecard.html")).exists();
         assertThat(dir.resolve("out/junit.xml")).exists();
+        assertThat(report.out().lines()).as("only the formats asked for").hasSize(2).noneMatch(l -> l.endsWith("scorecard.json"));
 
         Files.writeString(dir.resolve("garbage.json"), "{\"schemaVersion\": 1, \"runId\": ");
         Cli bad = Cli.run("report", "--in", dir.resolve("garbage.json").toString(), "--format", "html");
         assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("garbage.json: not a Phoenix scorecard: line 1");
+
+        Files.writeString(dir.resolve("empty.json"), "{}");
+        Cli empty = Cli.run("report", "--in", dir.resolve("empty.json").toString(), "--format", "html");
+        assertThat(empty.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(empty.err()).contains("empty.json: not a Phoenix scorecard: line 1, column 2: a required field is missing or invalid")
+                .doesNotContain("dev.phoenix").doesNotContain("Cannot construct");
     }
 }

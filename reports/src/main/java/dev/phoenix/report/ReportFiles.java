@@ -27,9 +27,19 @@ public final class ReportFiles {
      * @return the files written, {@code scorecard.json} first
      */
     public static List<Path> write(Scorecard scorecard, Path dir, List<String> formats) throws IOException {
+        return write(scorecard, dir, formats, true);
+    }
+
+    /**
+     * Writes {@code formats}, and {@code scorecard.json} first when {@code withJson} (an audit always
+     * keeps it; a re-export writes only what was asked for).
+     */
+    public static List<Path> write(Scorecard scorecard, Path dir, List<String> formats, boolean withJson) throws IOException {
         Registry<Exporter> registry = Exporters.registry();
         Set<String> names = new LinkedHashSet<>();
-        names.add("json");
+        if (withJson) {
+            names.add("json");
+        }
         names.addAll(formats);
         List<Exporter> exporters = new ArrayList<>();
         for (String name : names) {

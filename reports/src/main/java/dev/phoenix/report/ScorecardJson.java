@@ -40,6 +40,10 @@ public final class ScorecardJson {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": ";
+            if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && e.getCause() != null) {
+                // a record's constructor refused a value: say which, not which Java class
+                throw new IOException(where + "a required field is missing or invalid (" + e.getCause().getMessage() + ")", e);
+            }
             throw new IOException(where + e.getOriginalMessage(), e);
         }
     }
