@@ -214,6 +214,12 @@ public final class AuditEngine {
                 return Future.succeededFuture(new GroupAudit(g, List.of(), null, null, error));
             }
             List<Observed> observed = ar.result();
+            if (observed.isEmpty()) {
+                // nothing to audit is a finding: a selector that matches nothing (a mistyped tag, a group scaled
+                // to zero) must not pass a CI gate as a clean fleet
+                return Future.succeededFuture(new GroupAudit(g, List.of(), null, null,
+                        "no members matched the source (check its names, tags or labels)"));
+            }
             long loadStart = System.nanoTime();
             return baselines.load(g.name()).compose(b -> {
                 long judgeStart = System.nanoTime();

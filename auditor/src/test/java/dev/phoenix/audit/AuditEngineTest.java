@@ -53,6 +53,22 @@ class AuditEngineTest {
     }
 
     @Test
+    void groupThatDiscoversNoMembers_isAFinding_notACleanFleet(Vertx vertx, VertxTestContext test) {
+        FakeFleet ok = new FakeFleet("ok");
+        ok.add(Mutability.MUTABLE, false, "");
+        FakeFleet empty = new FakeFleet("empty");
+        new EngineHarness(vertx, store, 1).audit(List.of(ok.runtime(), empty.runtime())).onComplete(test.succeeding(s -> test.verify(() -> {
+            assertThat(s.groups()).filteredOn(g -> g.name().equals("empty")).singleElement().satisfies(g -> {
+                assertThat(g.members()).isZero();
+                assertThat(g.error()).isEqualTo("no members matched the source (check its names, tags or labels)");
+            });
+            assertThat(s.findings()).isEqualTo(1);
+            assertThat(store.resolve("baselines/empty.json")).doesNotExist();
+            test.completeNow();
+        })));
+    }
+
+    @Test
     void failingProbe_makesTheMemberUnreachable_andTheAuditCompletes(Vertx vertx, VertxTestContext test) {
         FakeFleet hosts = new FakeFleet("hosts");
         Member down = hosts.add(Mutability.MUTABLE, false, "");
