@@ -81,4 +81,19 @@ class AwsInstanceProbeTest {
         assertThat(overridden.mutability()).isEqualTo(Mutability.MUTABLE);
         assertThat(overridden.provenance()).isEqualTo("ami-0123");
     }
+
+    @Test
+    void urlTemplates_fillFromTheInstance_privateIpPublicDnsAndTags() {
+        Instance i = instance("i-4", "subnet-1", false).toBuilder().publicDnsName("ec2-54-1-2-3.compute-1.amazonaws.com")
+                .tags(tag("Name", "db-primary"), tag("phoenix:probe-port", "9100")).build();
+        Member m = Instances.member(i, "db", Optional.empty(), null);
+        assertThat(dev.phoenix.http.UrlTemplate.parse("http://{publicDns}:8080/{tag:Name}/state").expand(m))
+                .isEqualTo("http://ec2-54-1-2-3.compute-1.amazonaws.com:8080/db-primary/state");
+        assertThat(dev.phoenix.http.UrlTemplate.parse("http://{privateIp}:{tag:phoenix:probe-port}/").expand(m))
+                .isEqualTo("http://10.0.1.5:9100/");
+        Member noPublic = Instances.member(instance("i-5", "subnet-1", false), "db", Optional.empty(), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.phoenix.http.UrlTemplate.parse("http://{publicDns}/").expand(noPublic))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("member i-5 has no attribute 'publicDns' for URL template http://{publicDns}/");
+    }
 }
