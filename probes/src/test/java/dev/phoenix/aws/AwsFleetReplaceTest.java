@@ -137,6 +137,48 @@ class AwsFleetReplaceTest {
     }
 
     @Test
+    void autoScalingMember_isTerminatedWithoutDecrementingDesiredCapacity_andItsReplacementIsReturned(Vertx vertx,
+                                                                                                       VertxTestContext t) {
+        ProviderContext ctx = ProviderContext.create(vertx, Clock.systemUTC(), 1, Map.of());
+        String run = runId();
+        String group = "phoenix-" + run + "-web";
+        Future.all(seedGroup(ctx, run, group), RecordingAwsProxy.start(vertx, emulator)).compose(all -> {
+                    RecordingAwsProxy proxy = all.resultAt(1);
+                    AwsFleet fleet = new AwsFleet("web", Optional.empty(), new AwsFleet.Source(group, Map.of(), List.of(),
+                            List.of("running"), Duration.ofMillis(100), "groups[0].source.aws-asg"), settings(proxy.endpoint()), ctx);
+                    return fleet.discover().compose(members -> {
+                        Member victim = members.get(0);
+                        return fleet.replace(victim, Duration.ofMinutes(1)).compose(replacement -> {
+                            t.verify(() -> {
+                                List<RecordingAwsProxy.Call> terminations = proxy.calls("TerminateInstanceInAutoScalingGroup");
+                                assertThat(terminations).singleElement().satisfies(c -> assertThat(c.params())
+                                        .containsEntry("InstanceId", victim.id())
+                                        .containsEntry("ShouldDecrementDesiredCapacity", "false"));
+                                assertThat(proxy.actions()).doesNotContain("TerminateInstances", "SetDesiredCapacity", "UpdateAutoScalingGroup");
+                                assertThat(replacement.id()).isNotIn(members.stream().map(Member::id).toList());
+                                assertThat(replacement.attribute("autoScalingGroup")).isEqualTo(group);
+                            });
+                            AwsClients aws = AwsClients.shared(ctx, settings(emulator));
+                            return aws.call(c -> c.autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(group)))
+                                    .compose(groups -> describe(ctx, victim.id()).map(states -> {
+                                        t.verify(() -> {
+                                            var g = groups.autoScalingGroups().get(0);
+                                            assertThat(g.desiredCapacity()).as("desired capacity kept").isEqualTo(2);
+                                            assertThat(g.instances()).extracting(i -> i.instanceId())
+                                                    .contains(replacement.id()).doesNotContain(victim.id());
+                                            assertThat(states.get(victim.id())).isIn(InstanceStateName.TERMINATED,
+                                                    InstanceStateName.SHUTTING_DOWN);
+                                        });
+                                        return proxy;
+                                    }));
+                        });
+                    });
+                })
+                .compose(RecordingAwsProxy::close)
+                .onComplete(t.succeedingThenComplete());
+    }
+
+    @Test
     void autoScalingReplaceWhoseDeadlinePassedBeforeTheTermination_terminatesNothing(Vertx vertx, VertxTestContext t) {
         // every reading of the clock is a minute later: by the time the group is described, a 30 s replace is over
         ProviderContext slow = ProviderContext.create(vertx, new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"),
