@@ -22,19 +22,11 @@ final class AuditRun {
     }
 
     /**
+     * One run: with its kill switch ({@link #killSwitch}), and for {@code serve} a run id chosen
+     * before it starts and a cut that ends it early (shutdown deadline); both null otherwise.
+     *
      * @param chaos   include the chaos phase
      * @param unleash the user passed {@code --unleash}; chaos still only injects when the config enables it
-     */
-    static Future<AuditEngine.Outcome> execute(App app, PhoenixConfig config, List<GroupRuntime> groups, ProviderContext ctx,
-                                               BaselineStore store, ChaosLedger ledger, boolean chaos, boolean unleash,
-                                               java.util.function.BiConsumer<Integer, Integer> progress) {
-        return execute(app, config, groups, ctx, store, ledger, killSwitch(app, config, ctx, Optional.empty()), chaos, unleash,
-                progress, null, null);
-    }
-
-    /**
-     * One run as {@code serve} starts it: with the daemon's kill switch, a run id chosen before
-     * it starts, and a cut that ends it early (shutdown deadline).
      */
     static Future<AuditEngine.Outcome> execute(App app, PhoenixConfig config, List<GroupRuntime> groups, ProviderContext ctx,
                                                BaselineStore store, ChaosLedger ledger, KillSwitch killSwitch, boolean chaos,
@@ -60,12 +52,14 @@ final class AuditRun {
     /**
      * The kill switch of a config: {@code chaos.kill-switch.file} (relative to the config file;
      * default {@code <store>/chaos/STOP} for a directory store) and {@code chaos.kill-switch.env}.
+     * With chaos enabled and no file (an S3 store, {@code storeDir} empty, and none configured) it
+     * warns that only the variable and the API can stop chaos.
      */
     static KillSwitch killSwitch(App app, PhoenixConfig config, ProviderContext ctx, Optional<Path> storeDir) {
         String configured = config.chaos().killSwitchFile();
         String file = !configured.isEmpty() ? config.baseDir().resolve(configured).toString()
                 : storeDir.map(d -> d.resolve("chaos").resolve("STOP").toString()).orElse("");
-        if (file.isEmpty() && config.chaos().enabled() && config.store().startsWith("s3://")) {
+        if (file.isEmpty() && config.chaos().enabled()) {
             app.err.println("warning: no kill-switch file: the store " + config.store() + " is not a directory and "
                     + "chaos.kill-switch.file is not set; only " + config.chaos().killSwitchEnv()
                     + " (and serve's POST /api/chaos/stop) can stop chaos");

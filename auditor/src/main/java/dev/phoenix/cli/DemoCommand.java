@@ -6,6 +6,7 @@ import dev.phoenix.audit.Wiring;
 import dev.phoenix.baseline.BaselineStore;
 import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.chaos.ChaosLedger;
+import dev.phoenix.chaos.KillSwitch;
 import dev.phoenix.chaos.ObjectChaosLedger;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.model.Mutability;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -78,10 +80,12 @@ final class DemoCommand implements Callable<Integer> {
             LocalObjectStore objects = new LocalObjectStore(store, ctx.blocking());
             BaselineStore baselines = new ObjectBaselineStore(objects);
             ChaosLedger ledger = new ObjectChaosLedger(objects, ctx.vertx());
+            KillSwitch killSwitch = AuditRun.killSwitch(app, config, ctx, Optional.of(store));
 
             app.out.printf("Simulated fleet: %d members in groups %s, seed %d%n", members,
                     groups.stream().map(GroupRuntime::name).toList(), seed);
-            AuditEngine.Outcome first = App.await(AuditRun.execute(app, config, groups, ctx, baselines, ledger, false, false, null));
+            AuditEngine.Outcome first = App.await(AuditRun.execute(app, config, groups, ctx, baselines, ledger, killSwitch, false, false,
+                    null, null, null));
             app.out.printf("1. Baselines captured for %d members.%n", first.scorecard().members().size());
 
             List<String> changes = letTimePass(groups, ctx.random("demo"));
@@ -90,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
 
             app.out.println("3. Audit with unleashed chaos on opted-in immutable members:");
             app.out.println();
-            AuditEngine.Outcome second = App.await(AuditRun.execute(app, config, groups, ctx, baselines, ledger, true, true, null));
+            AuditEngine.Outcome second = App.await(AuditRun.execute(app, config, groups, ctx, baselines, ledger, killSwitch, true, true,
+                    null, null, null));
             List<Path> files = ReportFiles.write(second.scorecard(), out, config.report().formats());
             Summary.print(second.scorecard(), app.out, files);
             return ExitCode.OK;

@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : in.toAbsolutePath().getParent();
         try {
-            List<Path> files = ReportFiles.write(scorecard, dir, formats, false);
+            List<Path> files = ReportFiles.export(scorecard, dir, formats);
             files.forEach(f -> app.out.println(f));
             return ExitCode.OK;
         } catch (ConfigException e) {

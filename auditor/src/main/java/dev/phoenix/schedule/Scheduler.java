@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,8 @@ public final class Scheduler {
     public Scheduler(Vertx vertx, Clock clock, Map<RunKind, CronSchedule> schedules, Function<RunKind, Optional<String>> trigger) {
         this.vertx = vertx;
         this.clock = clock;
-        this.schedules = schedules.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(schedules)); // audit before chaos, always
+        // in RunKind order (audit before chaos), so that serve lists them the same way every time
+        this.schedules = schedules.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(schedules));
         this.trigger = trigger;
     }
 

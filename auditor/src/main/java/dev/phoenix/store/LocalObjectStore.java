@@ -1,22 +1,20 @@
 package dev.phoenix.store;
 
 import dev.phoenix.io.AtomicFiles;
+import dev.phoenix.model.Fingerprint;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -77,7 +75,7 @@ public final class LocalObjectStore implements ObjectStore {
 
     @Override
     public Future<Versioned> getVersioned(String key) {
-        return get(key).map(found -> new Versioned(found, found.map(LocalObjectStore::version).orElse(null)));
+        return get(key).map(found -> new Versioned(found, found.map(Fingerprint::sha256Hex).orElse(null)));
     }
 
     @Override
@@ -91,7 +89,7 @@ public final class LocalObjectStore implements ObjectStore {
                      FileLock ignored = channel.lock()) {
                     String current;
                     try {
-                        current = version(Files.readAllBytes(file));
+                        current = Fingerprint.sha256Hex(Files.readAllBytes(file));
                     } catch (NoSuchFileException e) {
                         current = null;
                     }
@@ -105,14 +103,6 @@ public final class LocalObjectStore implements ObjectStore {
                 }
             }
         }, false);
-    }
-
-    private static String version(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     @Override

@@ -42,11 +42,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Future<Optional<byte[]>> get(String key) {
-        String full = prefix + ObjectStore.checkKey(key);
-        return aws.call(c -> c.s3().getObject(b -> b.bucket(bucket).key(full), AsyncResponseTransformer.toBytes()))
-                .map(bytes -> Optional.of(bytes.asByteArray()))
-                .recover(e -> AwsErrors.notFound(e, "NoSuchKey") ? Future.succeededFuture(Optional.empty())
-                        : Future.failedFuture(error("read", full, e)));
+        return getVersioned(key).map(Versioned::content);
     }
 
     @Override

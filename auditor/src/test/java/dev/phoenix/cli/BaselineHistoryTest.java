@@ -3,11 +3,9 @@ package dev.phoenix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
+import dev.phoenix.fakes.LoopbackHost;
 import dev.phoenix.report.Json;
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,29 +38,18 @@ class BaselineHistoryTest {
 
     @Test
     void acceptingDrift_recordsWhoAcceptedWhichFactsWhenAndWhy_andTheHostIsConsistentAgain() throws Exception {
-        // a host on loopback whose state the test changes, as a person with ssh would
-        AtomicReference<String> state = new AtomicReference<>("{\"openssl\": \"3.0.15\", \"workers\": 4}");
-        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        host.createContext("/state", exchange -> {
-            byte[] body = state.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        host.start();
-        try {
+        try (LoopbackHost host = LoopbackHost.start("{\"openssl\": \"3.0.15\", \"workers\": 4}")) {
             Path config = dir.resolve("phoenix.yaml");
             Files.writeString(config, """
                     store: store
                     probing: {targets: loopback}
                     groups:
                       - name: db
-                        source: {static: {hosts: [{id: db-1, url: "http://127.0.0.1:%d/state"}]}}
+                        source: {static: {hosts: [{id: db-1, url: "%s"}]}}
                         probes: [{http: {url: "{url}", name: state}}]
-                    """.formatted(host.getAddress().getPort()));
+                    """.formatted(host.url("/state")));
             run("baseline", "capture", "--config", config.toString(), "--by", "alice");
-            state.set("{\"openssl\": \"3.0.16\", \"workers\": 4}");
+            host.state("{\"openssl\": \"3.0.16\", \"workers\": 4}");
             String drifted = run(1, Clock.systemUTC(), "audit", "--config", config.toString(), "--out", dir.resolve("a").toString());
             assertThat(drifted).contains("DRIFTED").contains("db-1");
 
@@ -96,8 +82,6 @@ class BaselineHistoryTest {
 
             String again = run(0, Clock.systemUTC(), "audit", "--config", config.toString(), "--out", dir.resolve("b").toString());
             assertThat(again).as("exit 0 above; no finding names the host").doesNotContain("FINDINGS").doesNotContain("db-1");
-        } finally {
-            host.stop(0);
         }
     }
 

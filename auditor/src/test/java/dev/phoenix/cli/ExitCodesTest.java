@@ -2,17 +2,14 @@ package dev.phoenix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phoenix.fakes.LoopbackHost;
 import dev.phoenix.report.MemberStatus;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.report.ScorecardJson;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,24 +21,20 @@ class ExitCodesTest {
     @TempDir
     Path dir;
 
-    private Vertx vertx;
-    private HttpServer server;
-    private final AtomicReference<String> state = new AtomicReference<>("{\"workers\": 4, \"motd\": \"hello\"}");
+    private LoopbackHost host;
 
     @BeforeEach
     void host() throws Exception {
-        vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(req -> req.response().putHeader("content-type", "application/json")
-                .end(state.get())).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        host = LoopbackHost.start("{\"workers\": 4, \"motd\": \"hello\"}");
     }
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        host.close();
     }
 
     private Path config(String... extraHosts) throws Exception {
-        StringBuilder hosts = new StringBuilder("      - {id: app-1, url: \"http://127.0.0.1:" + server.actualPort() + "/state\"}\n");
+        StringBuilder hosts = new StringBuilder("      - {id: app-1, url: \"" + host.url("/state") + "\"}\n");
         for (String h : extraHosts) {
             hosts.append("      - ").append(h).append('\n');
         }
@@ -78,7 +71,7 @@ class ExitCodesTest {
         assertThat(again.exit()).isEqualTo(ExitCode.OK);
         assertThat(scorecard().members().get(0).status()).isEqualTo(MemberStatus.CONSISTENT);
 
-        state.set("{\"workers\": 8, \"motd\": \"hello\"}");
+        host.state("{\"workers\": 8, \"motd\": \"hello\"}");
         Cli drifted = Cli.run("audit", "--config", cfg.toString(), "--out", dir.resolve("out").toString());
         assertThat(drifted.exit()).isEqualTo(ExitCode.FINDINGS);
         assertThat(drifted.out()).contains("DRIFTED     app-1            http.root.json.workers 4 -> 8");

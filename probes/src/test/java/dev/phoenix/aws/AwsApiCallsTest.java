@@ -11,12 +11,9 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,14 +105,11 @@ class AwsApiCallsTest {
     // ---- helpers
 
     private static String runId() {
-        return "calls-" + HexFormat.of().toHexDigits(new Random().nextInt());
+        return ProxiedFleets.runId("calls");
     }
 
     private static AwsFleet fleet(ProviderContext ctx, String run, RecordingAwsProxy proxy, int maxAttempts) {
-        AwsSettings settings = new AwsSettings("us-east-1", Optional.of(proxy.endpoint()), Optional.empty(), maxAttempts,
-                Duration.ofSeconds(30));
-        return new AwsFleet("batch", Optional.empty(), new AwsFleet.Source(null, Map.of("phoenix:run", run), List.of(),
-                List.of("running"), Duration.ofMillis(100), "groups[0].source.aws-ec2"), settings, ctx);
+        return ProxiedFleets.standalone(ctx, run, proxy.endpoint(), maxAttempts);
     }
 
     /**
@@ -123,17 +117,14 @@ class AwsApiCallsTest {
      * launched on its own (moto pages by reservation); their ids.
      */
     private static Future<List<String>> seed(ProviderContext ctx, String run, int count) {
-        AwsClients aws = AwsClients.shared(ctx, new AwsSettings("us-east-1", Optional.of(emulator), Optional.empty(), 1,
-                Duration.ofSeconds(30)));
-        return aws.call(c -> c.ec2().describeImages(r -> r.owners("amazon"))).compose(images -> {
-            String image = images.images().get(0).imageId();
+        AwsClients aws = AwsClients.shared(ctx, ProxiedFleets.settings(emulator, 1));
+        return ProxiedFleets.amazonImage(aws).compose(image -> {
             Future<List<String>> ids = Future.succeededFuture(List.of());
             for (int i = 0; i < count; i++) {
                 ids = ids.compose(acc -> aws.call(c -> c.ec2().runInstances(r -> r.imageId(image).instanceType("t3.micro")
                                 .minCount(1).maxCount(1).tagSpecifications(s -> s.resourceType(ResourceType.INSTANCE)
                                         .tags(Tag.builder().key("phoenix:run").value(run).build()))))
-                        .map(r -> java.util.stream.Stream.concat(acc.stream(), java.util.stream.Stream.of(r.instances().get(0).instanceId()))
-                                .toList()));
+                        .map(r -> Stream.concat(acc.stream(), Stream.of(r.instances().get(0).instanceId())).toList()));
             }
             return ids;
         });

@@ -14,11 +14,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,8 +141,7 @@ class AwsFleetReplaceTest {
         String group = "phoenix-" + run + "-web";
         Future.all(seedGroup(ctx, run, group), RecordingAwsProxy.start(vertx, emulator)).compose(all -> {
                     RecordingAwsProxy proxy = all.resultAt(1);
-                    AwsFleet fleet = new AwsFleet("web", Optional.empty(), new AwsFleet.Source(group, Map.of(), List.of(),
-                            List.of("running"), Duration.ofMillis(100), "groups[0].source.aws-asg"), settings(proxy.endpoint()), ctx);
+                    AwsFleet fleet = ProxiedFleets.autoScaling(ctx, group, proxy.endpoint());
                     return fleet.discover().compose(members -> {
                         Member victim = members.get(0);
                         return fleet.replace(victim, Duration.ofMinutes(1)).compose(replacement -> {
@@ -188,8 +184,7 @@ class AwsFleetReplaceTest {
         String group = "phoenix-" + run + "-web";
         Future.all(seedGroup(ctx, run, group), RecordingAwsProxy.start(vertx, emulator)).compose(all -> {
                     RecordingAwsProxy proxy = all.resultAt(1);
-                    AwsFleet fleet = new AwsFleet("web", Optional.empty(), new AwsFleet.Source(group, Map.of(), List.of(),
-                            List.of("running"), Duration.ofMillis(100), "groups[0].source.aws-asg"), settings(proxy.endpoint()), slow);
+                    AwsFleet fleet = ProxiedFleets.autoScaling(slow, group, proxy.endpoint());
                     return fleet.discover().compose(members -> {
                         t.verify(() -> assertThat(members).hasSize(2));
                         Member victim = members.get(0);
@@ -217,16 +212,15 @@ class AwsFleetReplaceTest {
     // ---- helpers
 
     private static String runId() {
-        return "replace-" + HexFormat.of().toHexDigits(new Random().nextInt());
+        return ProxiedFleets.runId("replace");
     }
 
     private static AwsSettings settings(URI endpoint) {
-        return new AwsSettings("us-east-1", Optional.of(endpoint), Optional.empty(), 1, Duration.ofSeconds(30));
+        return ProxiedFleets.settings(endpoint, 1);
     }
 
     private static AwsFleet standaloneFleet(ProviderContext ctx, String run, RecordingAwsProxy proxy) {
-        return new AwsFleet("batch", Optional.empty(), new AwsFleet.Source(null, Map.of("phoenix:run", run), List.of(),
-                List.of("running"), Duration.ofMillis(100), "groups[0].source.aws-ec2"), settings(proxy.endpoint()), ctx);
+        return ProxiedFleets.standalone(ctx, run, proxy.endpoint(), 1);
     }
 
     private static Member only(List<Member> members, String id) {
@@ -254,9 +248,9 @@ class AwsFleetReplaceTest {
     }
 
     private static Future<String> template(AwsClients aws, String run) {
-        return aws.call(c -> c.ec2().describeImages(r -> r.owners("amazon")))
-                .compose(images -> aws.call(c -> c.ec2().createLaunchTemplate(r -> r.launchTemplateName("phoenix-" + run)
-                        .launchTemplateData(d -> d.imageId(images.images().get(0).imageId()).instanceType("t3.micro")))))
+        return ProxiedFleets.amazonImage(aws)
+                .compose(image -> aws.call(c -> c.ec2().createLaunchTemplate(r -> r.launchTemplateName("phoenix-" + run)
+                        .launchTemplateData(d -> d.imageId(image).instanceType("t3.micro")))))
                 .map(r -> r.launchTemplate().launchTemplateId());
     }
 

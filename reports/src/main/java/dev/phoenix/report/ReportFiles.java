@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes a scorecard into a directory: always {@code scorecard.json}, plus one file per
- * requested format, each written atomically. Blocking.
+ * Writes a scorecard into a directory, one file per format, each written atomically. Blocking.
+ * A run's reports always include {@code scorecard.json}; a re-export writes only what it is asked.
  *
  * <pre>{@code
- * List<Path> written = ReportFiles.write(scorecard, Path.of("out"), List.of("html", "junit"));
+ * List<Path> written = ReportFiles.write(scorecard, Path.of("out"), List.of("html", "junit"));   // + scorecard.json
+ * List<Path> again = ReportFiles.export(saved, Path.of("out"), List.of("prometheus"));          // phoenix.prom only
  * }</pre>
  */
 public final class ReportFiles {
@@ -23,24 +24,25 @@ public final class ReportFiles {
     }
 
     /**
+     * A run's reports: {@code scorecard.json}, then {@code formats}.
+     *
      * @param formats exporter names; unknown ones fail before anything is written
      * @return the files written, {@code scorecard.json} first
      */
     public static List<Path> write(Scorecard scorecard, Path dir, List<String> formats) throws IOException {
-        return write(scorecard, dir, formats, true);
+        List<String> withJson = new ArrayList<>(formats);
+        withJson.add(0, "json");
+        return export(scorecard, dir, withJson);
     }
 
     /**
-     * Writes {@code formats}, and {@code scorecard.json} first when {@code withJson} (an audit always
-     * keeps it; a re-export writes only what was asked for).
+     * Exactly {@code formats} (each once), for a saved scorecard written again in other formats.
+     *
+     * @param formats exporter names; unknown ones fail before anything is written
      */
-    public static List<Path> write(Scorecard scorecard, Path dir, List<String> formats, boolean withJson) throws IOException {
+    public static List<Path> export(Scorecard scorecard, Path dir, List<String> formats) throws IOException {
         Registry<Exporter> registry = Exporters.registry();
-        Set<String> names = new LinkedHashSet<>();
-        if (withJson) {
-            names.add("json");
-        }
-        names.addAll(formats);
+        Set<String> names = new LinkedHashSet<>(formats);
         List<Exporter> exporters = new ArrayList<>();
         for (String name : names) {
             exporters.add(registry.get(name, "--format"));
