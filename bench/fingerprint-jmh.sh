@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -B -q -pl probes -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+mvn -B -q -pl probes/http -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
   -Dmdep.includeScope=test >&2
-cp="probes/target/test-classes:probes/target/classes:$(cat probes/target/bench.classpath)"
+cp="probes/http/target/test-classes:probes/http/target/classes:probes/core/target/classes:$(cat probes/http/target/bench.classpath)"
 exec java -cp "$cp" org.openjdk.jmh.Main FingerprintBenchmark "$@"

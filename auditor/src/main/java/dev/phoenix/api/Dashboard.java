@@ -7,7 +7,7 @@ import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.MemberStatus;
 import dev.phoenix.schedule.RunCoordinator;
 import dev.phoenix.schedule.RunKind;
-import dev.phoenix.store.RunSummary;
+import dev.phoenix.history.RunSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

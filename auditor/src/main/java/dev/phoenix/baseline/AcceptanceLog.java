@@ -1,7 +1,7 @@
 package dev.phoenix.baseline;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.phoenix.report.Json;
+import dev.phoenix.json.Json;
 import dev.phoenix.store.ObjectStore;
 import io.vertx.core.Future;
 import java.io.IOException;

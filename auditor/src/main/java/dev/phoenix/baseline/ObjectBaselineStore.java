@@ -3,7 +3,7 @@ package dev.phoenix.baseline;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.phoenix.model.Fingerprint;
-import dev.phoenix.report.Json;
+import dev.phoenix.json.Json;
 import dev.phoenix.store.ObjectStore;
 import dev.phoenix.store.WorkerPool;
 import io.vertx.core.Future;
@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Baselines as one JSON document per group, {@code baselines/<group>.json}, in an
- * {@link ObjectStore} (a local directory or an S3 prefix). Every save replaces the document whole.
+ * {@link ObjectStore} (a local directory or an S3 prefix). Every save replaces the document whole;
+ * {@link #saveIf} only if nobody wrote it since it was loaded (a lock file locally, If-Match on S3).
  * The JSON is read and written on the worker pool ({@link WorkerPool}), never on the event loop.
  *
  * <pre>{@code
@@ -37,20 +38,23 @@ public final class ObjectBaselineStore implements BaselineStore {
     }
 
     @Override
-    public Future<GroupBaselines> load(String group) {
+    public Future<Versioned> loadVersioned(String group) {
         String where = objects.describe() + "/" + key(group);
-        return objects.get(key(group)).compose(found -> found.isEmpty() ? Future.succeededFuture(GroupBaselines.empty(group))
-                : WorkerPool.run(() -> {
-                    try {
-                        return BaselineDocument.parse(group, Json.mapper().readValue(found.get(), BaselineDocument.class));
-                    } catch (JsonProcessingException e) {
-                        String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-                        throw new IllegalStateException("baseline " + where + " is corrupt" + at + ": " + e.getOriginalMessage()
-                                + " (restore it, or delete it to re-capture the group's baselines)", e);
-                    } catch (IOException e) {
-                        throw new IllegalStateException("baseline " + where + ": " + e.getMessage(), e);
-                    }
-                }));
+        return objects.getVersioned(key(group)).compose(found -> found.content().isEmpty()
+                ? Future.succeededFuture(new Versioned(GroupBaselines.empty(group), null))
+                : WorkerPool.run(() -> new Versioned(parse(group, where, found.content().get()), found.version())));
+    }
+
+    private static GroupBaselines parse(String group, String where, byte[] bytes) {
+        try {
+            return BaselineDocument.parse(group, Json.mapper().readValue(bytes, BaselineDocument.class));
+        } catch (JsonProcessingException e) {
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new IllegalStateException("baseline " + where + " is corrupt" + at + ": " + e.getOriginalMessage()
+                    + " (restore it, or delete it to re-capture the group's baselines)", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("baseline " + where + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -58,11 +62,29 @@ public final class ObjectBaselineStore implements BaselineStore {
         if (!baselines.dirty()) {
             return Future.succeededFuture();
         }
-        // a snapshot here, on the caller's thread; the JSON is written on the worker pool
-        BaselineDocument document = BaselineDocument.of(baselines);
-        return WorkerPool.run(() -> Json.mapper().writeValueAsBytes(document))
+        return serialise(baselines)
                 .compose(bytes -> objects.put(key(baselines.group()), bytes))
                 .onSuccess(v -> baselines.markClean());
+    }
+
+    @Override
+    public Future<Boolean> saveIf(GroupBaselines baselines, String version) {
+        if (!baselines.dirty()) {
+            return Future.succeededFuture(true);
+        }
+        return serialise(baselines)
+                .compose(bytes -> objects.putIf(key(baselines.group()), bytes, version))
+                .onSuccess(written -> {
+                    if (written) {
+                        baselines.markClean();
+                    }
+                });
+    }
+
+    /** A snapshot here, on the caller's thread; the JSON is written on the worker pool. */
+    private static Future<byte[]> serialise(GroupBaselines baselines) {
+        BaselineDocument document = BaselineDocument.of(baselines);
+        return WorkerPool.run(() -> Json.mapper().writeValueAsBytes(document));
     }
 
     @Override

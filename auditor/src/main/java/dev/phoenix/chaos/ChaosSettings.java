@@ -1,5 +1,6 @@
 package dev.phoenix.chaos;
 
+import dev.phoenix.model.ChaosOptIn;
 import dev.phoenix.spi.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.Optional;
  * }</pre>
  *
  * @param enabled        chaos may terminate members (still only with {@code --unleash})
- * @param optInTag       AWS tag that opts a member in (value {@code opt-in} or {@code true})
- * @param optInLabel     Docker label that opts a container in
+ * @param optIn          the AWS tag and the Docker label that opt a member in (value {@code opt-in} or {@code true});
+ *                       each fleet resolves them into its members
  * @param maxPerGroup    victims per group per run
  * @param minHealthy     members of a group that must stay in service
  * @param window         when terminations are allowed; empty means any time
@@ -29,7 +30,7 @@ import java.util.Optional;
  * @param killSwitchFile a file whose existence stops new terminations at once
  * @param killSwitchEnv  an environment variable that, set to anything but empty/0/false, stops them
  */
-public record ChaosSettings(boolean enabled, String optInTag, String optInLabel, int maxPerGroup, MinHealthy minHealthy,
+public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv) {
 
@@ -67,8 +68,7 @@ public record ChaosSettings(boolean enabled, String optInTag, String optInLabel,
         }
         return new ChaosSettings(
                 s.bool("enabled", false),
-                optIn.string("tag", "phoenix:chaos"),
-                optIn.string("label", "phoenix.chaos"),
+                new ChaosOptIn(optIn.string("tag", ChaosOptIn.DEFAULT_TAG), optIn.string("label", ChaosOptIn.DEFAULT_LABEL)),
                 s.integer("max-per-group", 1, 0, 1000),
                 MinHealthy.parse(s.child("min-healthy")),
                 s.has("window") ? Optional.of(ChaosWindow.parse(s.child("window"))) : Optional.empty(),

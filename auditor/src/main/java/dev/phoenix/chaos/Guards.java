@@ -1,8 +1,6 @@
 package dev.phoenix.chaos;
 
-import dev.phoenix.model.Member;
 import dev.phoenix.model.Mutability;
-import dev.phoenix.report.MemberStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Optional;
  * through.
  *
  * <pre>{@code
- * new ChaosRun(ctx, settings, ChaosExecutor.unleashed(), ledger, killSwitch, Guards.standard(), prober, store)
+ * new ChaosRun(ctx, settings, ChaosExecutor.unleashed(), ledger, killSwitch, Guards.standard(), prober, baselines)
  * }</pre>
  */
 public final class Guards {
@@ -79,11 +77,10 @@ public final class Guards {
         });
     }
 
-    /** The member carries the opt-in tag or label ({@code opt-in} or {@code true}). */
+    /** The member is opted in: its fleet found the opt-in tag or label ({@code opt-in} or {@code true}) on it. */
     public static Guard optIn() {
-        return guard("opt-in", false, (c, ctx) -> optedIn(c.victim(), ctx.settings()) ? Optional.empty()
-                : Optional.of(c.victim().id() + " is not opted in (tag " + ctx.settings().optInTag() + " or label "
-                + ctx.settings().optInLabel() + " = opt-in)"));
+        return guard("opt-in", false, (c, ctx) -> c.victim().chaosOptIn() ? Optional.empty()
+                : Optional.of(c.victim().id() + " is not opted in (" + ctx.settings().optIn().describe() + ")"));
     }
 
     /** Never a mutable member. */
@@ -94,7 +91,7 @@ public final class Guards {
 
     /** The victim must have answered its probes, or its replacement could not be compared with it. */
     public static Guard reachable() {
-        return guard("reachable", false, (c, ctx) -> c.status() == MemberStatus.UNREACHABLE
+        return guard("reachable", false, (c, ctx) -> !c.reachable()
                 ? Optional.of(c.victim().id() + " did not answer its probes, so its replacement could not be compared")
                 : Optional.empty());
     }
@@ -111,7 +108,7 @@ public final class Guards {
         return guard("min-healthy", true, (c, ctx) -> {
             ChaosSettings.MinHealthy min = ctx.settings().minHealthy();
             int required = min.required(c.groupSize());
-            int left = c.inService() - ctx.victims(c.group()) - (c.status() == MemberStatus.UNREACHABLE ? 0 : 1);
+            int left = c.inService() - ctx.victims(c.group()) - (c.reachable() ? 1 : 0);
             if (c.groupSize() <= 0) {
                 throw new IllegalStateException("group size of " + c.group() + " is unknown");
             }
@@ -120,12 +117,6 @@ public final class Guards {
                     + " members in service; min-healthy is " + min + " (" + required + ")")
                     : Optional.empty();
         });
-    }
-
-    /** Whether a member opted in, by its provider's flag or by the configured tag or label. */
-    public static boolean optedIn(Member m, ChaosSettings settings) {
-        return m.chaosOptIn() || Member.isOptInValue(m.attribute("tag:" + settings.optInTag()))
-                || Member.isOptInValue(m.attribute("label:" + settings.optInLabel()));
     }
 
     @FunctionalInterface

@@ -1,7 +1,7 @@
 package dev.phoenix.chaos;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.phoenix.report.Json;
+import dev.phoenix.json.Json;
 import dev.phoenix.store.ObjectStore;
 import dev.phoenix.store.ObjectStore.Versioned;
 import io.vertx.core.Future;

@@ -1,10 +1,8 @@
 package dev.phoenix.cli;
 
 import dev.phoenix.config.ConfigLoader;
-import dev.phoenix.fleet.FleetFactory;
-import dev.phoenix.probe.ProbeFactory;
+import dev.phoenix.runtime.Platform;
 import dev.phoenix.spi.ProviderContext;
-import dev.phoenix.spi.Registry;
 import dev.phoenix.spi.TargetPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The one context built in {@code main}: Vert.x, the clock, the environment, the registries
- * and the console. Commands get everything from here; nothing reaches for a singleton.
+ * The one context built in {@code main}: the console, the environment, the clock, and the
+ * {@link Platform} (Vert.x and the registries) every command builds its runtime on. Commands get
+ * everything from here; nothing reaches for a singleton.
  */
 public final class App implements AutoCloseable {
 
@@ -26,8 +25,7 @@ public final class App implements AutoCloseable {
     final Map<String, String> env;
     final Clock clock;
     private Vertx vertx;
-    private Registry<FleetFactory> fleets;
-    private Registry<ProbeFactory> probes;
+    private Platform platform;
 
     public App(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         this.out = out;
@@ -44,25 +42,19 @@ public final class App implements AutoCloseable {
         return vertx;
     }
 
-    public synchronized Registry<FleetFactory> fleets() {
-        if (fleets == null) {
-            fleets = Registry.load(FleetFactory.class, "source");
+    /** Vert.x, the clock, the environment and the registries, loaded on first use. */
+    public synchronized Platform platform() {
+        if (platform == null) {
+            platform = Platform.load(vertx(), clock, env);
         }
-        return fleets;
-    }
-
-    public synchronized Registry<ProbeFactory> probes() {
-        if (probes == null) {
-            probes = Registry.load(ProbeFactory.class, "probe");
-        }
-        return probes;
+        return platform;
     }
 
     public ConfigLoader configLoader() {
-        return new ConfigLoader(java.util.Set.copyOf(fleets().names()), java.util.Set.copyOf(probes().names()), env);
+        return platform().configLoader();
     }
 
-    /** A provider context for one run with {@code seed}. */
+    /** A provider context with {@code seed}, for commands that run a fleet without a config ({@code simulate}, {@code localstack}). */
     public ProviderContext providerContext(long seed, boolean loopbackOnly) {
         ProviderContext ctx = ProviderContext.create(vertx(), clock, seed, env);
         return loopbackOnly ? ctx.withTargets(TargetPolicy.loopbackOnly()) : ctx;
@@ -90,19 +82,6 @@ public final class App implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw e;
         }
-    }
-
-    /** Runs {@code work} on a Vert.x event-loop context, so that the engine's callbacks stay on it. */
-    public <T> Future<T> onContext(java.util.function.Supplier<Future<T>> work) {
-        io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
-        vertx().getOrCreateContext().runOnContext(v -> {
-            try {
-                work.get().onComplete(promise);
-            } catch (RuntimeException e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
     }
 
     @Override

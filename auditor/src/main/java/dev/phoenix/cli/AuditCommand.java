@@ -1,14 +1,12 @@
 package dev.phoenix.cli;
 
-import dev.phoenix.audit.AuditEngine;
-import dev.phoenix.audit.GroupRuntime;
-import dev.phoenix.audit.Wiring;
+import dev.phoenix.audit.AuditOutcome;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.report.Exporters;
 import dev.phoenix.report.ReportFiles;
+import dev.phoenix.runtime.PhoenixRuntime;
 import dev.phoenix.spi.ConfigException;
-import dev.phoenix.spi.ProviderContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,8 +67,7 @@ final class AuditCommand implements Callable<Integer> {
             app.err.println("warning: --unleash has no effect without --chaos: this run audits only");
         }
         PhoenixConfig cfg;
-        List<GroupRuntime> groups;
-        ProviderContext ctx;
+        PhoenixRuntime runtime;
         try {
             cfg = app.configLoader().load(config);
             if (concurrency != null) {
@@ -78,35 +75,31 @@ final class AuditCommand implements Callable<Integer> {
                     app.err.println("phoenix: --concurrency must be at least 1");
                     return ExitCode.USAGE;
                 }
-                cfg = new PhoenixConfig(cfg.file(), cfg.tree(), cfg.root(), cfg.store(), cfg.groups(), cfg.chaos(), cfg.report(),
-                        cfg.probing().withConcurrency(concurrency), cfg.schedule());
+                cfg = cfg.withProbing(cfg.probing().withConcurrency(concurrency));
             }
             if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
                 app.err.println("phoenix: --fail-under must be between 0 and 100");
                 return ExitCode.USAGE;
             }
-            ctx = app.providerContext(seed != null ? seed : App.randomSeed(), cfg.probing().loopbackOnly());
-            groups = Wiring.build(cfg, ctx, app.fleets(), app.probes());
+            runtime = PhoenixRuntime.build(app.platform(), cfg, new PhoenixRuntime.Options(seed != null ? seed : App.randomSeed(),
+                    unleash, app.err::println));
         } catch (ConfigFileException e) {
             app.err.println("phoenix: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        Stores stores = null;
         try {
-            stores = Stores.open(cfg, ctx);
-            AuditEngine.Outcome outcome = App.await(AuditRun.execute(app, cfg, groups, ctx, stores.baselines, stores.ledger,
-                    AuditRun.killSwitch(app, cfg, ctx, stores.directory), chaos, unleash, Progress.forConsole(app), null, null));
+            AuditOutcome outcome = App.await(runtime.run(PhoenixRuntime.Run.of(chaos).withProgress(Progress.forConsole(app))));
             try {
-                App.await(stores.history.save(outcome.scorecard()));
+                App.await(runtime.stores().history().save(outcome.scorecard()));
             } catch (Exception e) {
-                app.err.println("warning: the run was not recorded in the history at " + stores.history.describe() + ": "
+                app.err.println("warning: the run was not recorded in the history at " + runtime.stores().history().describe() + ": "
                         + e.getMessage());
             }
             Path dir = out != null ? out : cfg.baseDir().resolve(cfg.report().dir());
             List<Path> files = ReportFiles.write(outcome.scorecard(), dir, formats != null ? formats : cfg.report().formats());
             Summary.print(outcome.scorecard(), app.out, files);
             for (var e : outcome.configErrors()) {
-                app.err.println("phoenix: " + ConfigFileException.at(cfg.file(), cfg.tree(), e).getMessage());
+                app.err.println("phoenix: " + cfg.locate(e).getMessage());
             }
             for (String g : outcome.unreachable()) {
                 String error = outcome.scorecard().groups().stream().filter(s -> s.name().equals(g)).findFirst()
@@ -114,15 +107,9 @@ final class AuditCommand implements Callable<Integer> {
                 app.err.println("phoenix: group " + g + ": " + error);
             }
             Integer threshold = failUnder != null ? failUnder : cfg.report().failUnder().orElse(null);
-            return AuditRun.exitCode(outcome, threshold);
-        } catch (ConfigFileException e) {
-            app.err.println("phoenix: " + e.getMessage());
-            return ExitCode.USAGE;
+            return ExitCode.of(outcome, threshold);
         } finally {
-            AuditRun.closeAll(groups);
-            if (stores != null) {
-                App.await(stores.close());
-            }
+            App.await(runtime.close());
         }
     }
 }

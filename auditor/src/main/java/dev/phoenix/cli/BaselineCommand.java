@@ -1,13 +1,8 @@
 package dev.phoenix.cli;
 
-import dev.phoenix.audit.AuditEngine;
-import dev.phoenix.audit.GroupRuntime;
-import dev.phoenix.audit.Observed;
-import dev.phoenix.audit.Wiring;
 import dev.phoenix.baseline.Acceptance;
-import dev.phoenix.baseline.AcceptanceLog;
 import dev.phoenix.baseline.BaselineEntry;
-import dev.phoenix.baseline.BaselineStore;
+import dev.phoenix.baseline.Baselines;
 import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
@@ -16,7 +11,9 @@ import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Drift;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Mutability;
-import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.observe.GroupRuntime;
+import dev.phoenix.observe.Observed;
+import dev.phoenix.runtime.PhoenixRuntime;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +65,7 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         App app = parent.app;
         PhoenixConfig cfg;
-        List<GroupRuntime> groups;
-        ProviderContext ctx;
+        PhoenixRuntime runtime;
         try {
             cfg = app.configLoader().load(config);
             if (group != null && cfg.groups().stream().noneMatch(g -> g.name().equals(group))) {
@@ -77,46 +73,38 @@ final class BaselineCommand implements Callable<Integer> {
                         + cfg.groups().stream().map(g -> g.name()).collect(Collectors.joining(", ")) + ")");
                 return ExitCode.USAGE;
             }
-            ctx = app.providerContext(App.randomSeed(), cfg.probing().loopbackOnly());
-            groups = action == Action.show ? List.of() : Wiring.build(cfg, ctx, app.fleets(), app.probes());
+            runtime = PhoenixRuntime.build(app.platform(), cfg, new PhoenixRuntime.Options(App.randomSeed(), false, w -> { }));
         } catch (ConfigFileException e) {
             app.err.println("phoenix: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        Stores stores;
-        try {
-            stores = Stores.open(cfg, ctx);
-        } catch (ConfigFileException e) {
-            app.err.println("phoenix: " + e.getMessage());
-            AuditRun.closeAll(groups);
-            return ExitCode.USAGE;
-        }
-        BaselineStore store = stores.baselines;
+        Baselines baselines = runtime.stores().baselines();
         try {
             if (action == Action.show) {
-                return show(app, cfg, store, stores.acceptances);
+                return show(app, cfg, baselines);
             }
             String who = by != null ? by : app.env.getOrDefault("USER", "unknown");
             boolean found = member == null;
-            for (GroupRuntime g : groups) {
+            for (GroupRuntime g : runtime.groups()) {
                 if (group != null && !g.name().equals(group)) {
                     continue;
                 }
                 List<Observed> observed;
                 try {
-                    observed = App.await(app.onContext(() ->
-                            new AuditEngine(ctx, store).observeGroup(g, cfg.probing().concurrency(), cfg.probing().timeout())));
+                    observed = App.await(runtime.observe(g));
                 } catch (Fleet.UnreachableException e) {
                     // groups before this one keep what was saved; nothing of this one changed
                     app.err.println("phoenix: group " + g.name() + ": " + e.getMessage());
                     return ExitCode.UNREACHABLE;
                 }
-                GroupBaselines b = App.await(store.load(g.name()));
-                List<Acceptance> decisions = new ArrayList<>();
-                found |= update(app, g.name(), observed, g.fleet().targetProvenance().orElse(null), b, who,
-                        ctx.clock().instant(), decisions);
-                App.await(store.save(b));
-                App.await(stores.acceptances.append(g.name(), decisions));
+                List<Observed> selected = select(app, observed);
+                found |= !selected.isEmpty() || observed.stream().anyMatch(o -> o.member().id().equals(member));
+                String target = g.fleet().targetProvenance().orElse(null);
+                Instant now = runtime.context().clock().instant();
+                Decided decided = App.await(baselines.update(g.name(), b -> decide(g.name(), selected, target, b, who, now)));
+                decided.lines().forEach(app.out::println);
+                decided.warnings().forEach(app.err::println);
+                App.await(baselines.record(g.name(), decided.decisions()));
             }
             if (!found) {
                 app.err.println("phoenix: --member: no member '" + member + "' was discovered");
@@ -124,20 +112,21 @@ final class BaselineCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         } finally {
-            AuditRun.closeAll(groups);
-            App.await(stores.close());
+            App.await(runtime.close());
         }
     }
 
-    private boolean update(App app, String groupName, List<Observed> observed, String target, GroupBaselines b, String who,
-                           Instant now, List<Acceptance> decisions) {
-        boolean found = false;
+    /** What one group's baselines became: the decisions to record and what to tell the user. */
+    private record Decided(List<Acceptance> decisions, List<String> lines, List<String> warnings) {
+    }
+
+    /** The members the command is about ({@code --member}, or all), without the unreachable ones, which are named. */
+    private List<Observed> select(App app, List<Observed> observed) {
         List<Observed> selected = new ArrayList<>();
         for (Observed o : observed) {
             if (member != null && !o.member().id().equals(member)) {
                 continue;
             }
-            found = true;
             if (!o.reachable()) {
                 app.err.printf("warning: %s is unreachable, its baseline is unchanged: %s%n", o.member().id(),
                         o.errors().stream().map(e -> e.cause()).collect(Collectors.joining("; ")));
@@ -145,53 +134,52 @@ final class BaselineCommand implements Callable<Integer> {
             }
             selected.add(o);
         }
+        return selected;
+    }
+
+    /** Applies the command to {@code b}; a pure function of {@code b}, so that the writer may apply it again on a conflict. */
+    private Decided decide(String groupName, List<Observed> selected, String target, GroupBaselines b, String who, Instant now) {
+        List<Acceptance> decisions = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         if (action == Action.capture && member == null) {
-            // a fresh capture of the whole group: judge against empty baselines, which captures everything
-            GroupBaselines fresh = GroupBaselines.empty(groupName);
-            DriftJudge.judge(groupName, selected, target, fresh, now);
-            if (fresh.currentProvenance() != null) {
-                b.currentProvenance(fresh.currentProvenance());
-            }
-            fresh.members().forEach((id, e) -> b.putMember(id, fresh.member(id).orElseThrow().fingerprint(), e.provenance(),
-                    now, who, note("captured")));
-            fresh.goldens().forEach((prov, e) -> b.putGolden(fresh.golden(prov).orElseThrow().fingerprint(), prov, now, who,
-                    note("captured (" + e.reason() + ")")));
-            app.out.printf("%s: captured %d member baselines and %d golden fingerprints%n", groupName,
-                    fresh.members().size(), fresh.goldens().size());
-            decisions.add(new Acceptance(now, who, "capture", groupName, "group (" + fresh.members().size() + " members, "
-                    + fresh.goldens().size() + " golden fingerprints)", null, null, List.of(), reason));
-            return found;
+            DriftJudge.Captured captured = DriftJudge.capture(selected, target, b, now, who, this::note);
+            lines.add(String.format(Locale.ROOT, "%s: captured %d member baselines and %d golden fingerprints", groupName,
+                    captured.members(), captured.goldens()));
+            decisions.add(new Acceptance(now, who, Acceptance.Action.CAPTURE, groupName,
+                    Acceptance.Subject.group(captured.members(), captured.goldens()), null, null, List.of(), reason));
+            return new Decided(decisions, lines, warnings);
         }
+        Acceptance.Action act = action == Action.accept ? Acceptance.Action.ACCEPT : Acceptance.Action.CAPTURE;
         for (Observed o : selected) {
             String id = o.member().id();
             Fingerprint fp = o.fingerprint();
             if (o.member().mutability() == Mutability.MUTABLE) {
                 List<Drift> drift = b.member(id).map(c -> c.fingerprint().diff(fp)).orElse(List.of());
                 if (action == Action.accept && drift.isEmpty() && b.member(id).isPresent()) {
-                    app.out.printf("%s: %s has not drifted from its baseline; nothing to accept%n", groupName, id);
+                    lines.add(String.format(Locale.ROOT, "%s: %s has not drifted from its baseline; nothing to accept", groupName, id));
                     continue;
                 }
                 String before = b.member(id).map(c -> c.entry().digest()).orElse(null);
                 b.putMember(id, fp, o.member().provenance(), now, who, note(describe(drift)));
-                decisions.add(new Acceptance(now, who, action.name(), groupName, "member " + id, before, fp.digest(), drift, reason));
-                app.out.printf("%s: %s baseline of %s%s%n", groupName, action == Action.accept ? "accepted" : "captured", id,
-                        drift.isEmpty() ? "" : " (" + drift.size() + " facts: " + Summary.drift(drift) + ")");
+                decisions.add(new Acceptance(now, who, act, groupName, Acceptance.Subject.member(id), before, fp.digest(), drift, reason));
+                lines.add(String.format(Locale.ROOT, "%s: %s baseline of %s%s", groupName, action == Action.accept ? "accepted" : "captured",
+                        id, drift.isEmpty() ? "" : " (" + drift.size() + " facts: " + Summary.drift(drift) + ")"));
             } else if (member != null) {
-                List<Drift> drift = b.golden(o.member().provenance()).map(c -> c.fingerprint().diff(fp)).orElse(List.of());
-                String before = b.golden(o.member().provenance()).map(c -> c.entry().digest()).orElse(null);
-                b.putGolden(fp, o.member().provenance(), now, who, note("golden taken from " + id + "; " + describe(drift)));
-                decisions.add(new Acceptance(now, who, action.name(), groupName, "golden "
-                        + (o.member().provenance().isEmpty() ? "(any)" : o.member().provenance()) + " from " + id, before,
-                        fp.digest(), drift, reason));
-                app.out.printf("%s: %s's state is now the golden fingerprint for %s%s%n", groupName, id,
-                        o.member().provenance().isEmpty() ? "the group" : o.member().provenance(),
-                        drift.isEmpty() ? "" : " (" + drift.size() + " facts changed)");
+                String provenance = o.member().provenance();
+                List<Drift> drift = b.golden(provenance).map(c -> c.fingerprint().diff(fp)).orElse(List.of());
+                String before = b.golden(provenance).map(c -> c.entry().digest()).orElse(null);
+                b.putGolden(fp, provenance, now, who, note("golden taken from " + id + "; " + describe(drift)));
+                decisions.add(new Acceptance(now, who, act, groupName, Acceptance.Subject.golden(provenance, id), before, fp.digest(),
+                        drift, reason));
+                lines.add(String.format(Locale.ROOT, "%s: %s's state is now the golden fingerprint for %s%s", groupName, id,
+                        provenance.isEmpty() ? "the group" : provenance, drift.isEmpty() ? "" : " (" + drift.size() + " facts changed)"));
             } else {
-                app.err.printf("warning: %s is immutable; accept a golden fingerprint with --member <id>%n", id);
+                warnings.add("warning: " + id + " is immutable; accept a golden fingerprint with --member <id>");
                 break;
             }
         }
-        return found;
+        return new Decided(decisions, lines, warnings);
     }
 
     private String note(String what) {
@@ -202,10 +190,10 @@ final class BaselineCommand implements Callable<Integer> {
         return drift.isEmpty() ? "no drift" : "accepted drift: " + drift.stream().map(Drift::fact).collect(Collectors.joining(", "));
     }
 
-    private int show(App app, PhoenixConfig cfg, BaselineStore store, AcceptanceLog log) throws Exception {
+    private int show(App app, PhoenixConfig cfg, Baselines baselines) throws Exception {
         List<String> names = group != null ? List.of(group) : cfg.groups().stream().map(g -> g.name()).toList();
         for (String name : names) {
-            GroupBaselines b = App.await(store.load(name));
+            GroupBaselines b = App.await(baselines.read(name));
             app.out.printf("group %s%s%n", name, b.currentProvenance() == null ? "" : " (current provenance " + b.currentProvenance() + ")");
             if (b.members().isEmpty() && b.goldens().isEmpty()) {
                 app.out.println("  no baselines yet (run phoenix audit or phoenix baseline capture)");
@@ -221,14 +209,14 @@ final class BaselineCommand implements Callable<Integer> {
             if (member != null) {
                 b.member(member).ifPresent(c -> c.fingerprint().facts().forEach((k, v) -> app.out.printf("    %s = %s%n", k, v)));
             }
-            List<Acceptance> history = App.await(log.list(name)).stream()
-                    .filter(a -> member == null || a.subject().equals("member " + member) || a.subject().endsWith(" from " + member))
+            List<Acceptance> history = App.await(baselines.decisions(name)).stream()
+                    .filter(a -> member == null || a.subject().concerns(member))
                     .toList();
             if (!history.isEmpty()) {
                 int from = Math.max(0, history.size() - HISTORY_SHOWN);
                 app.out.printf("  decisions (%s%d, oldest first):%n", from > 0 ? "last " + HISTORY_SHOWN + " of " : "", history.size());
                 for (Acceptance a : history.subList(from, history.size())) {
-                    app.out.printf(Locale.ROOT, "    %s  %-8s %-8s %s%s%s%n", a.at(), a.by(), a.action(), a.subject(),
+                    app.out.printf(Locale.ROOT, "    %s  %-8s %-8s %s%s%s%n", a.at(), a.by(), a.action().label(), a.subject(),
                             a.drift().isEmpty() ? "" : " (" + a.drift().size() + " facts: " + Summary.drift(a.drift()) + ")",
                             a.reason() == null ? "" : "; " + a.reason());
                 }

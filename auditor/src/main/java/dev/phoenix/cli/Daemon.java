@@ -2,19 +2,17 @@ package dev.phoenix.cli;
 
 import dev.phoenix.api.ApiVerticle;
 import dev.phoenix.api.ServeState;
-import dev.phoenix.audit.AuditEngine;
-import dev.phoenix.audit.GroupRuntime;
-import dev.phoenix.audit.Wiring;
+import dev.phoenix.audit.AuditOutcome;
 import dev.phoenix.chaos.KillSwitch;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.report.Scorecard;
+import dev.phoenix.runtime.PhoenixRuntime;
+import dev.phoenix.runtime.Stores;
 import dev.phoenix.schedule.RunCoordinator;
 import dev.phoenix.schedule.RunKind;
-import dev.phoenix.schedule.ScheduleSettings;
 import dev.phoenix.schedule.Scheduler;
 import dev.phoenix.spi.ConfigException;
-import dev.phoenix.spi.ProviderContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code phoenix serve} put together: the fleets built once, the store, the kill switch, the run
+ * {@code phoenix serve} put together: the runtime built once (fleets, store, kill switch), the run
  * coordinator, the scheduler's timers and the API verticle, all on the one Vert.x of the {@link App}.
  *
  * <pre>{@code
@@ -43,8 +41,7 @@ final class Daemon {
     record Options(String bind, int port, Optional<String> token, boolean unleash) {
     }
 
-    private final List<GroupRuntime> groups;
-    private final Stores stores;
+    private final PhoenixRuntime runtime;
     private final Scheduler scheduler;
     private final RunCoordinator runs;
     private final KillSwitch killSwitch;
@@ -53,11 +50,10 @@ final class Daemon {
     private final App app;
     private Future<Void> stopping;
 
-    private Daemon(App app, List<GroupRuntime> groups, Stores stores, Scheduler scheduler, RunCoordinator runs, KillSwitch killSwitch,
+    private Daemon(App app, PhoenixRuntime runtime, Scheduler scheduler, RunCoordinator runs, KillSwitch killSwitch,
                    ApiVerticle api, String deployment) {
         this.app = app;
-        this.groups = groups;
-        this.stores = stores;
+        this.runtime = runtime;
         this.scheduler = scheduler;
         this.runs = runs;
         this.killSwitch = killSwitch;
@@ -72,57 +68,40 @@ final class Daemon {
      * @throws ConfigFileException for configuration errors, located in the file
      */
     static Daemon start(App app, PhoenixConfig config, Options options) throws Exception {
-        ScheduleSettings schedule;
-        try {
-            schedule = ScheduleSettings.parse(config.schedule());
-        } catch (ConfigException e) {
-            throw ConfigFileException.at(config.file(), config.tree(), e);
-        }
-        ProviderContext ctx = app.providerContext(App.randomSeed(), config.probing().loopbackOnly());
-        List<GroupRuntime> groups = Wiring.build(config, ctx, app.fleets(), app.probes());
-        Stores stores;
-        try {
-            stores = Stores.open(config, ctx);
-        } catch (RuntimeException e) {
-            AuditRun.closeAll(groups);
-            throw e;
-        }
-        KillSwitch killSwitch = AuditRun.killSwitch(app, config, ctx, stores.directory);
+        PhoenixRuntime runtime = PhoenixRuntime.build(app.platform(), config, new PhoenixRuntime.Options(App.randomSeed(),
+                options.unleash(), app.err::println));
+        KillSwitch killSwitch = runtime.killSwitch();
         java.util.function.BiConsumer<Integer, Integer> progress = Progress.forConsole(app);
-        RunCoordinator.Launcher launcher = (runId, kind, cut) -> {
-            // a fresh seed per run: each chaos run draws its victims anew, and the scorecard says how
-            ProviderContext run = new ProviderContext(ctx.vertx(), ctx.clock(), App.randomSeed(), ctx.http(), ctx.blocking(),
-                    ctx.env(), ctx.targets());
-            return AuditRun.execute(app, config, groups, run, stores.baselines, stores.ledger, killSwitch, kind == RunKind.CHAOS,
-                    options.unleash(), progress, runId, cut).map(outcome -> report(config, outcome));
-        };
-        RunCoordinator runs = new RunCoordinator(app.vertx(), app.clock, ctx.random("run-ids:" + app.clock.millis()), launcher,
-                stores.history);
-        Scheduler scheduler = new Scheduler(app.vertx(), app.clock, schedule.schedules(), kind -> {
+        RunCoordinator.Launcher launcher = (runId, kind, cut) ->
+                // a fresh seed per run: each chaos run draws its victims anew, and the scorecard says how
+                runtime.run(PhoenixRuntime.Run.of(kind == RunKind.CHAOS).withId(runId).cutBy(cut).withProgress(progress)
+                        .withSeed(App.randomSeed())).map(outcome -> report(config, outcome));
+        RunCoordinator runs = new RunCoordinator(app.vertx(), app.clock, runtime.context().random("run-ids:" + app.clock.millis()),
+                launcher, runtime.stores().history());
+        Scheduler scheduler = new Scheduler(app.vertx(), app.clock, config.schedule().schedules(), kind -> {
             RunCoordinator.Trigger t = runs.trigger(kind, "schedule");
             return Optional.ofNullable(t.reason());
         });
-        boolean unleashed = !AuditRun.executor(config, true, options.unleash()).dryRun();
-        ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, stores.describe(), unleashed);
+        ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, runtime.stores().describe(),
+                runtime.unleashed());
         ApiVerticle api = new ApiVerticle(state, options.bind(), options.port());
         String deployment;
         try {
             deployment = App.await(app.vertx().deployVerticle(api));
         } catch (Exception e) {
-            AuditRun.closeAll(groups);
-            App.await(stores.close());
+            App.await(runtime.close());
             throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage(), e);
         }
         scheduler.start();
         if (options.unleash() && !config.chaos().enabled()) {
             LOG.warn("--unleash is given but chaos.enabled is false in {}: chaos runs stay dry runs", config.file());
         }
-        return new Daemon(app, groups, stores, scheduler, runs, killSwitch, api, deployment);
+        return new Daemon(app, runtime, scheduler, runs, killSwitch, api, deployment);
     }
 
-    private static Scorecard report(PhoenixConfig config, AuditEngine.Outcome outcome) {
+    private static Scorecard report(PhoenixConfig config, AuditOutcome outcome) {
         for (ConfigException e : outcome.configErrors()) {
-            LOG.error("{}", ConfigFileException.at(config.file(), config.tree(), e).getMessage());
+            LOG.error("{}", config.locate(e).getMessage());
         }
         for (String g : outcome.unreachable()) {
             LOG.error("group {}: its provider could not be reached", g);
@@ -147,7 +126,11 @@ final class Daemon {
     }
 
     Stores stores() {
-        return stores;
+        return runtime.stores();
+    }
+
+    boolean unleashed() {
+        return runtime.unleashed();
     }
 
     /**
@@ -162,12 +145,7 @@ final class Daemon {
             stopping = runs.shutdown(deadline)
                     .otherwiseEmpty()
                     .compose(v -> app.vertx().undeploy(deployment).otherwiseEmpty())
-                    .compose(v -> {
-                        List<Future<Void>> closing = new java.util.ArrayList<>();
-                        groups.forEach(g -> closing.add(g.fleet().close().otherwiseEmpty()));
-                        closing.add(stores.close().otherwiseEmpty());
-                        return Future.join(closing).<Void>mapEmpty().otherwiseEmpty();
-                    })
+                    .compose(v -> runtime.close())
                     .onComplete(x -> LOG.info("stopped"));
         }
         return stopping;

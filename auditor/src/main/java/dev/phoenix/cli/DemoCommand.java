@@ -1,20 +1,13 @@
 package dev.phoenix.cli;
 
-import dev.phoenix.audit.AuditEngine;
-import dev.phoenix.audit.GroupRuntime;
-import dev.phoenix.audit.Wiring;
-import dev.phoenix.baseline.BaselineStore;
-import dev.phoenix.baseline.ObjectBaselineStore;
-import dev.phoenix.chaos.ChaosLedger;
-import dev.phoenix.chaos.KillSwitch;
-import dev.phoenix.chaos.ObjectChaosLedger;
+import dev.phoenix.audit.AuditOutcome;
 import dev.phoenix.config.PhoenixConfig;
-import dev.phoenix.model.Mutability;
 import dev.phoenix.model.Member;
+import dev.phoenix.model.Mutability;
+import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.report.ReportFiles;
+import dev.phoenix.runtime.PhoenixRuntime;
 import dev.phoenix.simulated.SimulatedFleet;
-import dev.phoenix.spi.ProviderContext;
-import dev.phoenix.store.LocalObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -24,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -73,34 +65,29 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path store = Files.createTempDirectory("phoenix-demo-store");
-        ProviderContext ctx = app.providerContext(seed, true);
-        PhoenixConfig config = app.configLoader().parse(out.resolve("demo.yaml"), new StringReader(yaml));
-        List<GroupRuntime> groups = Wiring.build(config, ctx, app.fleets(), app.probes());
+        // the demo's baselines live in a temporary directory, deleted at the end
+        String withStore = yaml.replace("store: .phoenix\n", "store: \"" + store.toString().replace("\\", "/") + "\"\n");
+        PhoenixConfig config = app.configLoader().parse(out.resolve("demo.yaml"), new StringReader(withStore));
+        PhoenixRuntime runtime = PhoenixRuntime.build(app.platform(), config, new PhoenixRuntime.Options(seed, true, app.err::println));
         try {
-            LocalObjectStore objects = new LocalObjectStore(store, ctx.blocking());
-            BaselineStore baselines = new ObjectBaselineStore(objects);
-            ChaosLedger ledger = new ObjectChaosLedger(objects, ctx.vertx());
-            KillSwitch killSwitch = AuditRun.killSwitch(app, config, ctx, Optional.of(store));
-
+            List<GroupRuntime> groups = runtime.groups();
             app.out.printf("Simulated fleet: %d members in groups %s, seed %d%n", members,
                     groups.stream().map(GroupRuntime::name).toList(), seed);
-            AuditEngine.Outcome first = App.await(AuditRun.execute(app, config, groups, ctx, baselines, ledger, killSwitch, false, false,
-                    null, null, null));
+            AuditOutcome first = App.await(runtime.run(PhoenixRuntime.Run.audit()));
             app.out.printf("1. Baselines captured for %d members.%n", first.scorecard().members().size());
 
-            List<String> changes = letTimePass(groups, ctx.random("demo"));
+            List<String> changes = letTimePass(groups, runtime.context().random("demo"));
             app.out.println("2. Time passes; the simulation changed members in place:");
             changes.forEach(c -> app.out.println("     " + c));
 
             app.out.println("3. Audit with unleashed chaos on opted-in immutable members:");
             app.out.println();
-            AuditEngine.Outcome second = App.await(AuditRun.execute(app, config, groups, ctx, baselines, ledger, killSwitch, true, true,
-                    null, null, null));
+            AuditOutcome second = App.await(runtime.run(PhoenixRuntime.Run.withChaos()));
             List<Path> files = ReportFiles.write(second.scorecard(), out, config.report().formats());
             Summary.print(second.scorecard(), app.out, files);
             return ExitCode.OK;
         } finally {
-            AuditRun.closeAll(groups);
+            App.await(runtime.close());
             deleteTree(store);
         }
     }

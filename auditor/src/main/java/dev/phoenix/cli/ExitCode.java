@@ -14,4 +14,17 @@ public final class ExitCode {
 
     private ExitCode() {
     }
+
+    /** The exit code for an outcome: 2 config errors, 3 unreachable providers, 1 findings or a low score, else 0. */
+    static int of(dev.phoenix.audit.AuditOutcome outcome, Integer failUnder) {
+        if (!outcome.configErrors().isEmpty()) {
+            return USAGE;
+        }
+        if (!outcome.unreachable().isEmpty()) {
+            return UNREACHABLE;
+        }
+        boolean low = failUnder != null && outcome.scorecard().score().overall() != null
+                && outcome.scorecard().score().overall() < failUnder;
+        return outcome.scorecard().findings() > 0 || low ? FINDINGS : OK;
+    }
 }

@@ -1,14 +1,11 @@
 package dev.phoenix.cli;
 
-import dev.phoenix.aws.AwsClients;
-import dev.phoenix.aws.AwsSettings;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.localstack.EmulatorImage;
 import dev.phoenix.localstack.EmulatorLauncher;
 import dev.phoenix.localstack.FleetSeeder;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
-import dev.phoenix.spi.Settings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,16 +149,17 @@ final class LocalstackCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             App app = parent.parent.app;
-            AwsSettings settings;
+            ProviderContext ctx = app.providerContext(App.randomSeed(), true);
+            FleetSeeder seeder;
             try {
-                settings = settings(app.env);
+                seeder = FleetSeeder.forEmulator(ctx, endpoint, region);
             } catch (ConfigException e) {
                 app.err.println("phoenix: " + (e.path().startsWith("aws.") ? "--" + e.path().substring(4) : e.path()) + ": "
                         + e.getMessage());
                 return ExitCode.USAGE;
             }
-            URI uri = settings.endpoint().orElseThrow();
-            String reg = settings.region();
+            URI uri = seeder.endpoint();
+            String reg = seeder.region();
             if (members < 1 || members > 100 || standalone < 0 || standalone > 100) {
                 app.err.println("phoenix: --members must be 1-100 and --standalone 0-100");
                 return ExitCode.USAGE;
@@ -174,11 +172,9 @@ final class LocalstackCommand implements Callable<Integer> {
                 app.err.println("phoenix: --run-id: " + e.getMessage());
                 return ExitCode.USAGE;
             }
-            ProviderContext ctx = app.providerContext(App.randomSeed(), true);
-            AwsClients clients = AwsClients.shared(ctx, settings);
             FleetSeeder.SeededFleet fleet;
             try {
-                fleet = App.await(app.onContext(() -> new FleetSeeder(clients).seed(options)));
+                fleet = App.await(ctx.onEventLoop(() -> seeder.seed(options)));
             } catch (Fleet.UnreachableException e) {
                 app.err.println("phoenix: " + e.getMessage());
                 return ExitCode.UNREACHABLE;
@@ -201,26 +197,6 @@ final class LocalstackCommand implements Callable<Integer> {
             app.out.printf("Config written to %s%n", out);
             app.out.printf("Next: phoenix audit --config %s --chaos --unleash%n", out);
             return ExitCode.OK;
-        }
-
-        /**
-         * The options as an {@code aws:} section read like a config's, so that the environment
-         * ({@code AWS_ENDPOINT_URL}, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_PROFILE})
-         * counts the same way; without an endpoint anywhere, the emulator's usual one.
-         */
-        private AwsSettings settings(Map<String, String> env) {
-            Map<String, Object> aws = new java.util.LinkedHashMap<>();
-            if (endpoint != null) {
-                aws.put("endpoint", endpoint);
-            } else if (env.get("AWS_ENDPOINT_URL") == null || env.get("AWS_ENDPOINT_URL").isBlank()) {
-                aws.put("endpoint", "http://127.0.0.1:4566");
-            }
-            if (region != null) {
-                aws.put("region", region);
-            }
-            aws.put("max-attempts", 3);
-            aws.put("timeout", "30s");
-            return AwsSettings.from(Settings.of("", Map.of("aws", aws)), env);
         }
     }
 }

@@ -100,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         app.out.printf("Phoenix serving on http://%s:%d/ (store %s; chaos %s)%n", host, daemon.port(), daemon.stores().describe(),
-                AuditRun.executor(cfg, true, unleash).dryRun() ? "leashed" : "unleashed");
+                daemon.unleashed() ? "unleashed" : "leashed");
         daemon.scheduler().schedules().forEach((kind, s) -> app.out.printf("  %s: %s, next at %s%n", kind.label(), s,
                 daemon.scheduler().next(kind).map(Object::toString).orElse("never")));
         if (daemon.scheduler().schedules().isEmpty()) {

@@ -5,6 +5,7 @@ import dev.phoenix.io.AtomicFiles;
 import dev.phoenix.simulated.SimulatedFleet;
 import dev.phoenix.simulated.SimulatedFleetFactory;
 import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,8 +64,8 @@ final class SimulateCommand implements Callable<Integer> {
         settings.put("kind", kind);
         settings.put("image", "app");
         settings.put("per-listener", per);
-        SimulatedFleet fleet = (SimulatedFleet) new SimulatedFleetFactory().create(new FleetSpec("sim",
-                Settings.of("simulate", settings), Optional.empty(), Settings.empty(""), Path.of(".")), ctx);
+        SimulatedFleet fleet = (SimulatedFleet) new SimulatedFleetFactory().create(FleetSpec.of("sim",
+                Settings.of("simulate", settings), Optional.empty(), Sections.none()), ctx);
         long start = System.nanoTime();
         App.await(fleet.start());
         List<String> urls = fleet.urls();

@@ -1,11 +1,16 @@
 package dev.phoenix.config;
 
-import dev.phoenix.aws.AwsSettings;
 import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.history.HistorySettings;
 import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.schedule.ScheduleSettings;
 import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Registry;
+import dev.phoenix.spi.SectionParser;
+import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.Settings;
+import dev.phoenix.spi.Suggest;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -28,17 +33,23 @@ import java.util.Set;
  * phoenix.yaml:7:9: groups[0].source.simulatd: unknown source 'simulatd' (did you mean 'simulated'?); valid: ...
  * }</pre>
  *
- * Source and probe names are checked against the registries here; their settings are checked
- * when the fleets and probes are built ({@link dev.phoenix.audit.Wiring}), with the same messages.
+ * The document is parsed once, here, into one typed {@link PhoenixConfig}: each section by its own
+ * concept's parser ({@link ChaosSettings}, {@link ScheduleSettings}, {@link HistorySettings},
+ * {@link ReportSettings}, {@link ProbingSettings}), and each provider section ({@code aws:},
+ * {@code docker:}) by the {@link SectionParser} its adapter registers. Source and probe names are
+ * checked against the registries here; their settings are checked when the fleets and probes are
+ * built ({@link dev.phoenix.runtime.Wiring}), with the same messages.
  */
 public final class ConfigLoader {
 
-    static final List<String> KEYS = List.of("store", "aws", "docker", "groups", "chaos", "schedule", "history", "report",
-            "probing");
+    /** The top-level keys of the engine's own sections; provider sections ({@link SectionParser}) come on top. */
+    static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing");
     static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity");
 
     private final Set<String> sources;
     private final Set<String> probes;
+    @SuppressWarnings("rawtypes")
+    private final Registry<SectionParser> sections;
     private final Map<String, String> env;
 
     /**
@@ -47,9 +58,24 @@ public final class ConfigLoader {
      * @param env     the environment ({@code AWS_ENDPOINT_URL} and the like, which defaults depend on)
      */
     public ConfigLoader(Set<String> sources, Set<String> probes, Map<String, String> env) {
+        this(sources, probes, Registry.load(SectionParser.class, "section"), env);
+    }
+
+    /** @param sections the registered provider-section parsers */
+    @SuppressWarnings("rawtypes")
+    public ConfigLoader(Set<String> sources, Set<String> probes, Registry<SectionParser> sections, Map<String, String> env) {
         this.sources = Set.copyOf(sources);
         this.probes = Set.copyOf(probes);
+        this.sections = sections;
         this.env = Map.copyOf(env);
+    }
+
+    /** Every valid top-level key: the engine's sections and the registered provider sections. */
+    @SuppressWarnings("rawtypes")
+    public static List<String> keys(Registry<SectionParser> sections) {
+        List<String> keys = new ArrayList<>(ENGINE_KEYS);
+        keys.addAll(sections.names());
+        return List.copyOf(keys);
     }
 
     public PhoenixConfig load(Path file) {
@@ -81,7 +107,7 @@ public final class ConfigLoader {
         if (!root.isMap()) {
             throw new ConfigException("", "expected a map of keys at the top level");
         }
-        root.requireKeys(KEYS);
+        root.requireKeys(keys(sections));
         List<Settings> groupNodes = root.list("groups");
         if (groupNodes.isEmpty()) {
             throw new ConfigException(root.has("groups") ? "groups" : "", "at least one group is required under 'groups'");
@@ -99,34 +125,15 @@ public final class ConfigLoader {
         for (int i = 0; i < chaos.groups().size(); i++) {
             if (!names.contains(chaos.groups().get(i))) {
                 throw new ConfigException("chaos.groups[" + i + "]", "no group named '" + chaos.groups().get(i) + "'"
-                        + dev.phoenix.spi.Suggest.didYouMean(chaos.groups().get(i), names));
+                        + Suggest.didYouMean(chaos.groups().get(i), names));
             }
         }
-        // validated here so that every command reports a bad schedule or retention with its line
-        dev.phoenix.schedule.ScheduleSettings.parse(root.child("schedule"));
-        dev.phoenix.store.HistorySettings.parse(root.child("history"));
-        return new PhoenixConfig(file, tree, root, root.string("store", ".phoenix"), groups, chaos,
+        // a provider section the config has fails here, with its line; one from the environment alone where it is used
+        Sections provider = Sections.parse(root, sections, env);
+        return new PhoenixConfig(file, tree, root.string("store", ".phoenix"), provider, groups, chaos,
                 root.has("report") ? ReportSettings.parse(root.child("report")) : ReportSettings.defaults(),
-                ProbingSettings.parse(root.has("probing") ? root.child("probing") : Settings.empty("probing"), awsEmulator(root)),
-                root.child("schedule"));
-    }
-
-    /**
-     * Whether AWS requests go to an emulator on this machine ({@code aws.endpoint}, else
-     * {@code AWS_ENDPOINT_URL}, on 127.0.0.0/8 or localhost): then only loopback is probed by
-     * default, since the addresses an emulator reports for instances are fictional or someone else's.
-     * A mistake in the {@code aws} section is reported here with its line; one in the environment
-     * alone is left to the AWS sources that use it.
-     */
-    private boolean awsEmulator(Settings root) {
-        try {
-            return AwsSettings.from(root, env).loopbackEndpoint();
-        } catch (ConfigException e) {
-            if (root.has("aws")) {
-                throw e;
-            }
-            return false;
-        }
+                ProbingSettings.parse(root.has("probing") ? root.child("probing") : Settings.empty("probing"), provider.emulated()),
+                ScheduleSettings.parse(root.child("schedule")), HistorySettings.parse(root.child("history")));
     }
 
     private GroupConfig group(Settings g) {
@@ -146,7 +153,7 @@ public final class ConfigLoader {
         String sourceType = sourceNode.keys().iterator().next();
         if (!sources.contains(sourceType)) {
             throw sourceNode.child(sourceType).error("unknown source '" + sourceType + "'"
-                    + dev.phoenix.spi.Suggest.didYouMean(sourceType, sources) + "; valid: " + String.join(", ", sorted(sources)));
+                    + Suggest.didYouMean(sourceType, sources) + "; valid: " + String.join(", ", sorted(sources)));
         }
         Settings sourceSettings = sourceNode.child(sourceType);
         if (sourceSettings.isNull()) {
@@ -184,7 +191,7 @@ public final class ConfigLoader {
         }
         if (!probes.contains(type)) {
             throw new ConfigException(p.isScalar() ? p.path() : p.path() + "." + type, "unknown probe '" + type + "'"
-                    + dev.phoenix.spi.Suggest.didYouMean(type, probes) + "; valid: " + String.join(", ", sorted(probes)));
+                    + Suggest.didYouMean(type, probes) + "; valid: " + String.join(", ", sorted(probes)));
         }
         return new GroupConfig.ProbeConfig(type, settings);
     }

@@ -1,22 +1,30 @@
 package dev.phoenix.config;
 
 import dev.phoenix.chaos.ChaosSettings;
-import dev.phoenix.spi.Settings;
+import dev.phoenix.history.HistorySettings;
+import dev.phoenix.schedule.ScheduleSettings;
+import dev.phoenix.spi.Sections;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A loaded, validated configuration file.
+ * A loaded, validated configuration file, typed: every section parsed once by its own concept's
+ * parser; the raw document stops at {@link ConfigLoader}.
  *
- * @param file    where it was read from (for messages and relative paths)
- * @param tree    the parsed document with key locations
- * @param root    the whole document, for provider sections ({@code aws:}, {@code docker:})
- * @param store   baseline and history store: a directory, or {@code s3://bucket/prefix}
+ * @param file     where it was read from (for messages and relative paths)
+ * @param tree     the parsed document with key locations, to locate errors found later (a setting a
+ *                 factory refuses)
+ * @param store    baseline and history store: a directory, or {@code s3://bucket/prefix}
+ * @param sections the provider sections ({@code aws:}, {@code docker:}), parsed by their adapters
  */
-public record PhoenixConfig(Path file, YamlTree tree, Settings root, String store, List<GroupConfig> groups,
-                            ChaosSettings chaos, ReportSettings report, ProbingSettings probing, Settings schedule) {
+public record PhoenixConfig(Path file, YamlTree tree, String store, Sections sections, List<GroupConfig> groups,
+                            ChaosSettings chaos, ReportSettings report, ProbingSettings probing, ScheduleSettings schedule,
+                            HistorySettings history) {
 
     public PhoenixConfig {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(sections, "sections");
         groups = List.copyOf(groups);
     }
 
@@ -24,5 +32,15 @@ public record PhoenixConfig(Path file, YamlTree tree, Settings root, String stor
     public Path baseDir() {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** The same config with another probing section (e.g. {@code --concurrency}). */
+    public PhoenixConfig withProbing(ProbingSettings newProbing) {
+        return new PhoenixConfig(file, tree, store, sections, groups, chaos, report, newProbing, schedule, history);
+    }
+
+    /** Locates an error that a factory found in one of this config's settings. */
+    public ConfigFileException locate(dev.phoenix.spi.ConfigException e) {
+        return ConfigFileException.at(file, tree, e);
     }
 }

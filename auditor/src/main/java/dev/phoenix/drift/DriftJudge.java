@@ -1,6 +1,6 @@
 package dev.phoenix.drift;
 
-import dev.phoenix.audit.Observed;
+import dev.phoenix.observe.Observed;
 import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.model.Change;
 import dev.phoenix.model.Drift;
@@ -38,7 +38,7 @@ import java.util.Objects;
  *       judged against that provenance's golden.</li>
  * </ul>
  *
- * Captures are written into {@code baselines}; the caller saves them.
+ * Captures are written into {@code baselines}; {@link dev.phoenix.baseline.Baselines#update} saves them.
  */
 public final class DriftJudge {
 
@@ -142,27 +142,19 @@ public final class DriftJudge {
             }
             return;
         }
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, Fingerprint> byDigest = new HashMap<>();
-        for (Observed o : pristine) {
-            counts.merge(o.fingerprint().digest(), 1, Integer::sum);
-            byDigest.putIfAbsent(o.fingerprint().digest(), o.fingerprint());
-        }
-        int max = counts.values().stream().max(Integer::compare).orElse(0);
-        List<String> leaders = counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).toList();
-        if (leaders.size() != 1) {
+        Consensus consensus = consensus(members, pristine);
+        if (consensus.golden() == null) {
             for (Observed o : members) {
                 results.put(o.member().id(), result(o.member(), MemberStatus.MUTATED, o.fingerprint(), List.of(), o,
                         "no golden fingerprint for " + describe(provenance) + ": " + members.size() + " members show "
-                                + counts.size() + " different states and none is in the majority; accept one with "
+                                + consensus.states() + " different states and none is in the majority; accept one with "
                                 + "'phoenix baseline accept'"));
             }
             return;
         }
-        Fingerprint golden = byDigest.get(leaders.get(0));
+        Fingerprint golden = consensus.golden();
         goldens.put(provenance, golden);
-        String reason = "consensus of " + max + " of " + members.size() + " members"
-                + (pristine.size() < members.size() ? " (" + pristine.size() + " unchanged in place)" : "");
+        String reason = consensus.reason();
         baselines.putGolden(golden, provenance, now, AUTO, reason);
         for (Observed o : members) {
             List<Drift> drift = golden.diff(o.fingerprint());
@@ -174,6 +166,82 @@ public final class DriftJudge {
                             ? "changed in place since it was created from " + describe(provenance)
                             : "differs from the " + reason));
         }
+    }
+
+    /**
+     * The golden fingerprint a provenance's members agree on: the fingerprint most of its pristine
+     * members share (none when two states tie, or when no member is pristine).
+     *
+     * @param states how many different states the pristine members show
+     * @param reason {@code consensus of 3 of 4 members (3 unchanged in place)}
+     */
+    record Consensus(Fingerprint golden, int states, String reason) {
+    }
+
+    static Consensus consensus(List<Observed> members, List<Observed> pristine) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Fingerprint> byDigest = new HashMap<>();
+        for (Observed o : pristine) {
+            counts.merge(o.fingerprint().digest(), 1, Integer::sum);
+            byDigest.putIfAbsent(o.fingerprint().digest(), o.fingerprint());
+        }
+        int max = counts.values().stream().max(Integer::compare).orElse(0);
+        List<String> leaders = counts.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).toList();
+        if (leaders.size() != 1) {
+            return new Consensus(null, counts.size(), null);
+        }
+        return new Consensus(byDigest.get(leaders.get(0)), counts.size(), "consensus of " + max + " of " + members.size() + " members"
+                + (pristine.size() < members.size() ? " (" + pristine.size() + " unchanged in place)" : ""));
+    }
+
+    /**
+     * What {@code phoenix baseline capture} of a whole group records: each reachable mutable host's
+     * state as its baseline, and for each provenance the state its pristine members agree on as the
+     * golden fingerprint, all by {@code by}.
+     *
+     * @param note what each captured entry says, from what was captured ({@code captured}, or
+     *             {@code captured (consensus of 3 of 3 members)} for a golden)
+     * @return how many member baselines and golden fingerprints were captured
+     */
+    public static Captured capture(List<Observed> observed, String target, GroupBaselines baselines, Instant now, String by,
+                                   java.util.function.UnaryOperator<String> note) {
+        int members = 0;
+        int goldens = 0;
+        Map<String, List<Observed>> immutableByProvenance = new LinkedHashMap<>();
+        for (Observed o : observed) {
+            if (!o.reachable()) {
+                continue;
+            }
+            if (o.member().mutability() == Mutability.MUTABLE) {
+                baselines.putMember(o.member().id(), o.fingerprint(), o.member().provenance(), now, by, note.apply("captured"));
+                members++;
+            } else {
+                immutableByProvenance.computeIfAbsent(o.member().provenance(), p -> new ArrayList<>()).add(o);
+            }
+        }
+        String busiest = null;
+        int busiestCount = -1;
+        for (Map.Entry<String, List<Observed>> e : immutableByProvenance.entrySet()) {
+            if (e.getValue().size() > busiestCount) {
+                busiest = e.getKey();
+                busiestCount = e.getValue().size();
+            }
+            List<Observed> pristine = e.getValue().stream().filter(o -> !o.fingerprint().changedInPlace()).toList();
+            Consensus consensus = consensus(e.getValue(), pristine);
+            if (consensus.golden() != null) {
+                baselines.putGolden(consensus.golden(), e.getKey(), now, by, note.apply("captured (" + consensus.reason() + ")"));
+                goldens++;
+            }
+        }
+        String current = target != null && !target.isEmpty() ? target : busiest;
+        if (current != null) {
+            baselines.currentProvenance(current);
+        }
+        return new Captured(members, goldens);
+    }
+
+    /** What a capture recorded. */
+    public record Captured(int members, int goldens) {
     }
 
     private static String describe(String provenance) {

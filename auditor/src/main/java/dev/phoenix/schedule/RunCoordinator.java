@@ -2,7 +2,7 @@ package dev.phoenix.schedule;
 
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.Scorecard;
-import dev.phoenix.store.RunHistory;
+import dev.phoenix.history.RunHistory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -117,7 +117,7 @@ public final class RunCoordinator {
                     Future.failedFuture("refused"));
         }
         Instant now = clock.instant();
-        String id = dev.phoenix.audit.AuditEngine.newRunId(now, random);
+        String id = dev.phoenix.report.RunId.next(now, random);
         ActiveRun run = new ActiveRun(id, kind, trigger, now, null);
         active.put(kind, run);
         Promise<Scorecard> done = Promise.promise();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenix.report.PrometheusExporter;
 import dev.phoenix.report.PrometheusText;
-import dev.phoenix.store.Scorecards;
+import dev.phoenix.history.Scorecards;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.phoenix.audit;
 
+import dev.phoenix.observe.GroupRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.fakes.FakeFleet;

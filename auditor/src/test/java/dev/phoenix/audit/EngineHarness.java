@@ -1,6 +1,5 @@
 package dev.phoenix.audit;
 
-import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.chaos.ChaosExecutor;
 import dev.phoenix.chaos.ChaosLedger;
 import dev.phoenix.chaos.ChaosRun;
@@ -8,14 +7,15 @@ import dev.phoenix.chaos.ChaosSettings;
 import dev.phoenix.chaos.Guard;
 import dev.phoenix.chaos.Guards;
 import dev.phoenix.chaos.KillSwitch;
-import dev.phoenix.chaos.ObjectChaosLedger;
 import dev.phoenix.fakes.RecordingChaosExecutor;
+import dev.phoenix.history.HistorySettings;
+import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.report.Scorecard;
+import dev.phoenix.runtime.Stores;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.store.LocalObjectStore;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,11 +25,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the real engine (baselines, judge, and the chaos phase with its guards, ledger and kill
- * switch) on fake fleets, with the store in a directory. Every part of the chaos phase can be
- * replaced before a run; a new harness on the same directory is a restarted process.
+ * switch) on fake fleets, with the stores in a directory as the runtime opens them. Every part of
+ * the chaos phase can be replaced before a run, and the run's chaos phase is at hand
+ * ({@link #chaosRun}); a new harness on the same directory is a restarted process.
  *
  * <pre>{@code
  * EngineHarness h = new EngineHarness(vertx, storeDir, 7);
@@ -99,18 +101,16 @@ public final class EngineHarness {
     /** An audit of {@code groups} followed, when {@code settings} is not null, by chaos with {@code executor}. */
     public Future<Scorecard> run(List<GroupRuntime> groups, ChaosSettings settings, ChaosExecutor executor) {
         ProviderContext ctx = ProviderContext.create(vertx, clock, seed, env);
-        LocalObjectStore objects = new LocalObjectStore(store, ctx.blocking());
-        ObjectBaselineStore baselines = new ObjectBaselineStore(objects);
-        ChaosLedger l = ledger != null ? ledger : new ObjectChaosLedger(objects, ctx.vertx());
-        KillSwitch k = killSwitch();
-        AuditEngine engine = new AuditEngine(ctx, baselines);
+        Stores stores = Stores.in(new LocalObjectStore(store, ctx.blocking()), Optional.of(store), HistorySettings.defaults(), ctx);
+        if (ledger != null) {
+            stores = new Stores(stores.objects(), stores.baselines(), ledger, stores.history(), stores.directory());
+        }
+        Stores opened = stores;
+        AuditEngine engine = new AuditEngine(ctx, stores.baselines());
         AuditEngine.Options options = new AuditEngine.Options(settings != null, executor == null || executor.dryRun(), 8,
                 Duration.ofSeconds(5), null);
-        Promise<Scorecard> result = Promise.promise();
-        vertx.getOrCreateContext().runOnContext(v -> engine.run(groups, options, prober ->
-                        chaosRun = new ChaosRun(ctx, settings, executor, l, k, guards, prober, baselines))
-                .map(AuditEngine.Outcome::scorecard)
-                .onComplete(result));
-        return result.future();
+        return ctx.onEventLoop(() -> engine.run(groups, options, prober ->
+                        chaosRun = new ChaosRun(ctx, settings, executor, opened.ledger(), killSwitch(), guards, prober, opened.baselines())))
+                .map(AuditOutcome::scorecard);
     }
 }

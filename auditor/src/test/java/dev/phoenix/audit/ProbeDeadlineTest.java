@@ -1,5 +1,6 @@
 package dev.phoenix.audit;
 
+import dev.phoenix.observe.GroupRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.baseline.ObjectBaselineStore;
@@ -71,7 +72,7 @@ class ProbeDeadlineTest {
         Probe shortDeadline = new SlowProbe("exec-like", vertx, Duration.ofMillis(400), Optional.of(Duration.ofMillis(50)));
         GroupRuntime group = new GroupRuntime("hosts", new OneHost(host), List.of(patient, impatient, shortDeadline),
                 FactFilter.none(), FactFilter.none());
-        AuditEngine engine = new AuditEngine(ctx, new ObjectBaselineStore(new LocalObjectStore(store, ctx.blocking())));
+        AuditEngine engine = new AuditEngine(ctx, dev.phoenix.baseline.Baselines.in(new LocalObjectStore(store, ctx.blocking()), ctx));
         AuditEngine.Options options = new AuditEngine.Options(false, true, 4, Duration.ofMillis(150), null);
 
         vertx.getOrCreateContext().runOnContext(v -> engine.run(List.of(group), options, prober -> null)

@@ -2,7 +2,7 @@ package dev.phoenix.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.report.Json;
+import dev.phoenix.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.Scorecard;
-import dev.phoenix.report.Json;
+import dev.phoenix.json.Json;
 import dev.phoenix.report.ScorecardJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -7,7 +7,7 @@ import dev.phoenix.api.PrometheusTextParser;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.MemberStatus;
 import dev.phoenix.report.Scorecard;
-import dev.phoenix.report.Json;
+import dev.phoenix.json.Json;
 import dev.phoenix.report.ScorecardJson;
 import dev.phoenix.testing.Requirements;
 import io.vertx.core.Promise;

@@ -11,7 +11,7 @@ import dev.phoenix.report.MemberResult;
 import dev.phoenix.report.MemberStatus;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.report.ScorecardJson;
-import dev.phoenix.testing.BusyboxContainers;
+import dev.phoenix.docker.testing.BusyboxContainers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

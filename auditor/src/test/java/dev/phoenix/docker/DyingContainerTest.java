@@ -3,7 +3,7 @@ package dev.phoenix.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.audit.AuditEngine;
-import dev.phoenix.audit.GroupRuntime;
+import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.fleet.FleetSpec;
@@ -16,7 +16,7 @@ import dev.phoenix.report.MemberStatus;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.store.LocalObjectStore;
-import dev.phoenix.testing.BusyboxContainers;
+import dev.phoenix.docker.testing.BusyboxContainers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -92,20 +92,21 @@ class DyingContainerTest {
     void aContainerThatDiesDuringProbing_isUnreachable_andTheAuditCompletes(VertxTestContext test) {
         var dying = boxes.start("api", Map.of("app", "api"));
         var healthy = boxes.start("api", Map.of("app", "api"));
-        Settings root = Settings.empty("");
+        dev.phoenix.spi.Sections root = dev.phoenix.spi.Sections.load(Settings.empty(""), Map.of());
         Fleet fleet = new DockerFleetFactory().create(new FleetSpec("api", Settings.of("source.docker",
-                Map.of("labels", Map.of(BusyboxContainers.RUN_LABEL, boxes.run()))), Optional.empty(), root, dir), ctx);
+                Map.of("labels", Map.of(BusyboxContainers.RUN_LABEL, boxes.run()))), Optional.empty(),
+                dev.phoenix.model.ChaosOptIn.defaults(), root, dir), ctx);
         List<Probe> probes = List.of(
-                new DockerInspectProbeFactory().create(new ProbeSpec("api", Settings.empty("p0"), root), ctx),
-                new DockerDiffProbeFactory().create(new ProbeSpec("api", Settings.empty("p1"), root), ctx),
-                new ExecProbeFactory().create(new ProbeSpec("api", Settings.of("p2",
+                new DockerInspectProbeFactory().create(ProbeSpec.of("api", Settings.empty("p0"), root), ctx),
+                new DockerDiffProbeFactory().create(ProbeSpec.of("api", Settings.empty("p1"), root), ctx),
+                new ExecProbeFactory().create(ProbeSpec.of("api", Settings.of("p2",
                         Map.of("name", "app-conf", "command", List.of("sha256sum", "/etc/app.conf"))), root), ctx),
-                new dev.phoenix.http.HttpProbeFactory().create(new ProbeSpec("api", Settings.of("p3",
+                new dev.phoenix.http.HttpProbeFactory().create(ProbeSpec.of("api", Settings.of("p3",
                         Map.of("url", "http://{host}:{port}/state", "name", "state", "timeout", "2s")), root), ctx));
         GroupRuntime group = new GroupRuntime("api", new ContainerKillingFleet(fleet, dying.id()), probes, FactFilter.none(),
                 FactFilter.of(List.of("docker.env.PORT", "docker.exposedPorts")));
         AuditEngine engine = new AuditEngine(ctx,
-                new ObjectBaselineStore(new LocalObjectStore(dir.resolve(".phoenix"), ctx.blocking())));
+                dev.phoenix.baseline.Baselines.in(new LocalObjectStore(dir.resolve(".phoenix"), ctx.blocking()), ctx));
         engine.run(List.of(group), new AuditEngine.Options(false, true, 8, Duration.ofSeconds(20), null), prober -> null)
                 .eventually(fleet::close)
                 .onComplete(test.succeeding(outcome -> test.verify(() -> {

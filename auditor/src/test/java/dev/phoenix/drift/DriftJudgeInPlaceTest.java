@@ -2,7 +2,7 @@ package dev.phoenix.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.audit.Observed;
+import dev.phoenix.observe.Observed;
 import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.model.Change;
 import dev.phoenix.model.Drift;

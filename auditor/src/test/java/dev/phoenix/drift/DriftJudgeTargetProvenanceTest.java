@@ -2,7 +2,7 @@ package dev.phoenix.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.audit.Observed;
+import dev.phoenix.observe.Observed;
 import dev.phoenix.baseline.GroupBaselines;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;

@@ -1,6 +1,6 @@
 package dev.phoenix.fakes;
 
-import dev.phoenix.audit.GroupRuntime;
+import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Fact;
 import dev.phoenix.model.FactFilter;
@@ -57,12 +57,13 @@ public final class FakeFleet implements Fleet {
     /**
      * {@code size} members {@code <group>-1..}, built from provenance {@code <group>:1.0}.
      *
-     * @param optedIn whether members carry the chaos opt-in tag ({@link #OPT_IN_TAG} = opt-in)
+     * @param optedIn whether members carry the chaos opt-in tag ({@link #OPT_IN_TAG} = opt-in), which the fleet
+     *                resolves into {@link Member#chaosOptIn()} as every fleet does
      */
     public static FakeFleet of(String group, int size, Mutability mutability, boolean optedIn) {
         FakeFleet f = new FakeFleet(group);
         for (int i = 0; i < size; i++) {
-            f.add(mutability, false, group + ":1.0", optedIn ? Map.of(OPT_IN_TAG, "opt-in") : Map.of());
+            f.add(mutability, optedIn, group + ":1.0", optedIn ? Map.of(OPT_IN_TAG, "opt-in") : Map.of());
         }
         return f;
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.fakes.MutableClock;
 import dev.phoenix.report.Scorecard;
-import dev.phoenix.store.HistorySettings;
+import dev.phoenix.history.HistorySettings;
 import dev.phoenix.store.LocalObjectStore;
-import dev.phoenix.store.RunHistory;
-import dev.phoenix.store.Scorecards;
-import dev.phoenix.store.StoredRunHistory;
+import dev.phoenix.history.RunHistory;
+import dev.phoenix.history.Scorecards;
+import dev.phoenix.history.StoredRunHistory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

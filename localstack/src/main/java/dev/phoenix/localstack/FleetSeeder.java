@@ -1,6 +1,7 @@
 package dev.phoenix.localstack;
 
 import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.AwsSettings;
 import dev.phoenix.aws.AwsErrors;
 import dev.phoenix.fleet.Fleet;
 import io.vertx.core.Future;
@@ -114,6 +115,40 @@ public final class FleetSeeder {
 
     public FleetSeeder(AwsClients aws) {
         this.aws = aws;
+    }
+
+    /**
+     * A seeder for the emulator at {@code endpoint} (null: {@code AWS_ENDPOINT_URL}, else
+     * {@code http://127.0.0.1:4566}) in {@code region} (null: {@code AWS_REGION}, else
+     * {@code AWS_DEFAULT_REGION}, else {@code us-east-1}), read like a config's {@code aws:}
+     * section so that the environment counts the same way.
+     *
+     * @throws dev.phoenix.spi.ConfigException naming {@code aws.endpoint} or {@code aws.region}
+     */
+    public static FleetSeeder forEmulator(dev.phoenix.spi.ProviderContext ctx, String endpoint, String region) {
+        Map<String, Object> section = new java.util.LinkedHashMap<>();
+        if (endpoint != null) {
+            section.put("endpoint", endpoint);
+        } else if (ctx.env().get("AWS_ENDPOINT_URL") == null || ctx.env().get("AWS_ENDPOINT_URL").isBlank()) {
+            section.put("endpoint", "http://127.0.0.1:4566");
+        }
+        if (region != null) {
+            section.put("region", region);
+        }
+        section.put("max-attempts", 3);
+        section.put("timeout", "30s");
+        AwsSettings settings = AwsSettings.parse(dev.phoenix.spi.Settings.of("aws", section), ctx.env());
+        return new FleetSeeder(AwsClients.shared(ctx, settings));
+    }
+
+    /** The endpoint seeded. */
+    public java.net.URI endpoint() {
+        return aws.settings().endpoint().orElseThrow();
+    }
+
+    /** The region seeded. */
+    public String region() {
+        return aws.settings().region();
     }
 
     public Future<SeededFleet> seed(Options o) {

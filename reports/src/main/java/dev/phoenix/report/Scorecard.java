@@ -35,7 +35,7 @@ public record Scorecard(int schemaVersion, String runId, Instant startedAt, Inst
     }
 
     public long count(MemberStatus status) {
-        return members.stream().filter(m -> m.status() == status).count();
+        return StatusCounts.of(members).getOrDefault(status, 0);
     }
 
     public long count(ChaosVerdict verdict) {

@@ -2,6 +2,7 @@ package dev.phoenix.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoenix.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -38,7 +38,7 @@ final class Scorecards {
                 List.of(new ChaosResult("web", "web-2", "web-3", ChaosVerdict.DIVERGED, "the victim had been changed in place",
                                 120L, null, List.of(new Drift("http.state.json.motd", IMG, "hello", Change.CHANGED)), true),
                         new ChaosResult("web", "web-1", "web-4", ChaosVerdict.REPRODUCED, "matches", 95L, 95L, List.of(), true),
-                        ChaosResult.skipped("hosts", "h-1", "not injecting: immutable-only: h-1 is mutable")),
+                        ChaosResult.skipped("hosts", "h-1", "immutable-only", "not injecting: immutable-only: h-1 is mutable")),
                 List.of(new Rollout("web", null, "web:1.0.0", "web:1.1.0")), true, 42L);
     }
 

@@ -1,0 +1,34 @@
+package dev.phoenix.history;
+
+import dev.phoenix.spi.Settings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code history:} section: how many run scorecards the store keeps.
+ *
+ * <pre>{@code
+ * history: {keep: 500, max-age: 90d}
+ * }</pre>
+ *
+ * @param keep   the newest runs kept; older ones are deleted after each run (0: no limit)
+ * @param maxAge runs that started longer ago are deleted after each run (zero: no limit)
+ */
+public record HistorySettings(int keep, Duration maxAge) {
+
+    static final List<String> KEYS = List.of("keep", "max-age");
+
+    public static HistorySettings defaults() {
+        return new HistorySettings(500, Duration.ofDays(90));
+    }
+
+    public static HistorySettings parse(Settings s) {
+        s.requireKeys(KEYS);
+        HistorySettings d = defaults();
+        Duration maxAge = s.duration("max-age", d.maxAge());
+        if (maxAge.isNegative()) {
+            throw s.child("max-age").error("must not be negative");
+        }
+        return new HistorySettings(s.integer("keep", d.keep(), 0, 1_000_000), maxAge);
+    }
+}

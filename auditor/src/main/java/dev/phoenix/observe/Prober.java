@@ -1,0 +1,133 @@
+package dev.phoenix.observe;
+
+import dev.phoenix.model.Fact;
+import dev.phoenix.model.Fingerprint;
+import dev.phoenix.model.Member;
+import dev.phoenix.model.Observation;
+import dev.phoenix.model.ProbeError;
+import dev.phoenix.probe.InFlightLimiter;
+import dev.phoenix.probe.Probe;
+import dev.phoenix.spi.Errors;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discovers a group and runs its probes against every member, concurrently under one run's
+ * bound on calls in flight and with a deadline on every call. A probe failure is data (the
+ * member's observation lists it), never a failed future; only a failed discovery fails.
+ *
+ * <pre>{@code
+ * Prober prober = new Prober(new InFlightLimiter(64), Duration.ofSeconds(10), progress);
+ * prober.observeGroup(group).onSuccess(observed -> ...);        // every member, fingerprinted
+ * prober.probe(group, replacement).onSuccess(o -> o.reachable()); // one member (a chaos replacement)
+ * }</pre>
+ */
+public final class Prober implements MemberProber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Prober.class);
+
+    private final InFlightLimiter limiter;
+    private final Duration timeout;
+    private final Progress progress;
+
+    /**
+     * @param timeout  deadline for one probe call ({@code probing.timeout}); a probe with a longer deadline of its own gets that
+     * @param progress counts members as they are discovered and probed
+     */
+    public Prober(InFlightLimiter limiter, Duration timeout, Progress progress) {
+        this.limiter = limiter;
+        this.timeout = timeout;
+        this.progress = progress;
+    }
+
+    /** Discovers {@code g} and probes every member; fails only when discovery fails. */
+    public Future<List<Observed>> observeGroup(GroupRuntime g) {
+        long start = System.nanoTime();
+        return safe(() -> g.fleet().discover()).compose(members -> {
+            long probeStart = System.nanoTime();
+            LOG.debug("group {}: discovered {} members in {} ms", g.name(), members.size(), (probeStart - start) / 1_000_000);
+            progress.discovered(members.size());
+            Map<String, Fingerprint> interned = new ConcurrentHashMap<>();
+            List<Future<Observed>> probed = new ArrayList<>(members.size());
+            for (Member m : members) {
+                probed.add(probe(g, m, interned).onComplete(x -> progress.probed()));
+            }
+            return Future.all(probed).map(x -> {
+                LOG.debug("group {}: probed {} members in {} ms", g.name(), members.size(), (System.nanoTime() - probeStart) / 1_000_000);
+                return probed.stream().map(Future::result).toList();
+            });
+        });
+    }
+
+    @Override
+    public Future<Observed> probe(GroupRuntime group, Member member) {
+        return probe(group, member, null);
+    }
+
+    /** Runs every probe of {@code g} against {@code m}; never fails. Members with one fingerprint share one object. */
+    private Future<Observed> probe(GroupRuntime g, Member m, Map<String, Fingerprint> interned) {
+        List<Future<Observation>> observations = new ArrayList<>(g.probes().size());
+        for (Probe p : g.probes()) {
+            observations.add(limiter.submit(() -> observe(p, m)));
+        }
+        // A promise of our own rather than a transformation of the join: the futures kept for the
+        // whole audit must not hold on to the observations (every member's raw facts) once the
+        // fingerprint is built, or a large fleet's facts all stay on the heap until the end.
+        Promise<Observed> observed = Promise.promise();
+        Future.join(observations).onComplete(x -> {
+            List<Fact> facts = new ArrayList<>();
+            List<ProbeError> errors = new ArrayList<>();
+            for (Future<Observation> f : observations) {
+                Observation o = f.result();
+                if (o.succeeded()) {
+                    for (Fact fact : o.facts()) {
+                        if (!fact.identity() && !g.ignore().matches(fact.key()) && !g.identity().matches(fact.key())) {
+                            facts.add(fact);
+                        }
+                    }
+                } else {
+                    errors.add(o.error());
+                }
+            }
+            Fingerprint fp = null;
+            if (errors.isEmpty()) {
+                fp = Fingerprint.of(facts);
+                if (interned != null) {
+                    Fingerprint prior = interned.putIfAbsent(fp.digest(), fp);
+                    fp = prior != null ? prior : fp;
+                }
+            }
+            observed.complete(new Observed(m, fp, errors));
+        });
+        return observed.future();
+    }
+
+    /** One probe call, cut at {@code probing.timeout} or at the probe's own deadline when that is longer. */
+    private Future<Observation> observe(Probe p, Member m) {
+        Duration limit = p.deadline().filter(d -> d.compareTo(timeout) > 0).orElse(timeout);
+        return safe(() -> p.observe(m))
+                .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+                .otherwise(e -> e instanceof java.util.concurrent.TimeoutException
+                        ? Observation.failed(p.name(), "no answer within " + limit.toMillis() + " ms")
+                        : Observation.failed(p.name(), Errors.message(e)));
+    }
+
+    /** A call that throws instead of returning a future gives a failed future all the same. */
+    public static <T> Future<T> safe(Supplier<Future<T>> call) {
+        try {
+            Future<T> f = call.get();
+            return f == null ? Future.failedFuture("returned no result") : f;
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.phoenix.runtime;
+
+import dev.phoenix.audit.AuditEngine;
+import dev.phoenix.audit.AuditOutcome;
+import dev.phoenix.chaos.ChaosExecutor;
+import dev.phoenix.chaos.ChaosRun;
+import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.chaos.Guard;
+import dev.phoenix.chaos.Guards;
+import dev.phoenix.chaos.KillSwitch;
+import dev.phoenix.config.PhoenixConfig;
+import dev.phoenix.config.ProbingSettings;
+import dev.phoenix.observe.GroupRuntime;
+import dev.phoenix.observe.Observed;
+import dev.phoenix.observe.Prober;
+import dev.phoenix.observe.Progress;
+import dev.phoenix.probe.InFlightLimiter;
+import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.spi.TargetPolicy;
+import io.vertx.core.Future;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one config needs to run, built once, in one place, from the typed configuration:
+ * the provider context, every group's fleet and probes, the stores, the kill switch and the
+ * executor that decides whether chaos is leashed. {@code audit}, {@code demo}, {@code serve},
+ * {@code baseline} and the tests all run through it.
+ *
+ * <pre>{@code
+ * PhoenixRuntime runtime = PhoenixRuntime.build(platform, config, new PhoenixRuntime.Options(seed, unleash, err::println));
+ * AuditOutcome outcome = await(runtime.run(PhoenixRuntime.Run.audit()));
+ * await(runtime.run(PhoenixRuntime.Run.withChaos().withId(runId).cutBy(cut)));
+ * await(runtime.close());
+ * }</pre>
+ */
+public final class PhoenixRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhoenixRuntime.class);
+
+    /**
+     * How to build a runtime.
+     *
+     * @param seed     the random seed of its runs (each run of a long-lived runtime may take its own, {@link Run#seed})
+     * @param unleash  {@code --unleash}: chaos runs really terminate when the config enables chaos
+     * @param warnings where to say what the user should know before anything runs (no kill-switch file)
+     */
+    public record Options(long seed, boolean unleash, Consumer<String> warnings) {
+        public Options {
+            Objects.requireNonNull(warnings, "warnings");
+        }
+    }
+
+    /**
+     * The parts of a runtime, for tests that assemble one around fakes.
+     *
+     * @param executor the executor of chaos runs: the real one only when {@code --unleash} and {@code chaos.enabled}
+     */
+    public record Parts(ProviderContext ctx, List<GroupRuntime> groups, Stores stores, ChaosSettings chaos, ProbingSettings probing,
+                        KillSwitch killSwitch, List<Guard> guards, ChaosExecutor executor) {
+        public Parts {
+            groups = List.copyOf(groups);
+            guards = List.copyOf(guards);
+        }
+    }
+
+    /**
+     * One run.
+     *
+     * @param chaos    include the chaos phase after the audit
+     * @param runId    the run's id, or null for a fresh one
+     * @param cut      ends the run early when it completes (a shutdown deadline); null when it cannot be cut
+     * @param progress called with (members probed, members discovered); may be null
+     * @param seed     the run's own seed, or null for the runtime's
+     */
+    public record Run(boolean chaos, String runId, Future<Void> cut, BiConsumer<Integer, Integer> progress, Long seed) {
+        public static Run audit() {
+            return new Run(false, null, null, null, null);
+        }
+
+        public static Run withChaos() {
+            return new Run(true, null, null, null, null);
+        }
+
+        public static Run of(boolean chaos) {
+            return chaos ? withChaos() : audit();
+        }
+
+        public Run withId(String id) {
+            return new Run(chaos, id, cut, progress, seed);
+        }
+
+        public Run cutBy(Future<Void> newCut) {
+            return new Run(chaos, runId, newCut, progress, seed);
+        }
+
+        public Run withProgress(BiConsumer<Integer, Integer> newProgress) {
+            return new Run(chaos, runId, cut, newProgress, seed);
+        }
+
+        public Run withSeed(long newSeed) {
+            return new Run(chaos, runId, cut, progress, newSeed);
+        }
+    }
+
+    private final Parts parts;
+
+    private PhoenixRuntime(Parts parts) {
+        this.parts = parts;
+    }
+
+    /** A runtime around parts a test built. */
+    public static PhoenixRuntime assemble(Parts parts) {
+        return new PhoenixRuntime(parts);
+    }
+
+    /**
+     * Builds the runtime of {@code config}: fleets and probes through the registries, the store, the
+     * kill switch and the executor.
+     *
+     * @throws dev.phoenix.config.ConfigFileException for a setting a factory or the store refuses, located in the file
+     */
+    public static PhoenixRuntime build(Platform platform, PhoenixConfig config, Options options) {
+        ProviderContext ctx = ProviderContext.create(platform.vertx(), platform.clock(), options.seed(), platform.env());
+        if (config.probing().loopbackOnly()) {
+            ctx = ctx.withTargets(TargetPolicy.loopbackOnly());
+        }
+        List<GroupRuntime> groups = Wiring.build(config, ctx, platform.fleets(), platform.probes());
+        Stores stores;
+        try {
+            stores = Stores.open(config, platform.stores(), ctx);
+        } catch (RuntimeException e) {
+            closeFleets(groups);
+            ctx.shared().close();
+            throw e;
+        }
+        KillSwitch killSwitch = killSwitch(config, ctx, stores.directory(), platform, options.warnings());
+        ChaosExecutor executor = options.unleash() && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+        return new PhoenixRuntime(new Parts(ctx, groups, stores, config.chaos(), config.probing(), killSwitch, Guards.standard(),
+                executor));
+    }
+
+    /**
+     * The kill switch of a config: {@code chaos.kill-switch.file} (relative to the config file;
+     * default {@code <store>/chaos/STOP} for a directory store) and {@code chaos.kill-switch.env}.
+     * With chaos enabled and no file (a store that is not a directory, and none configured) it
+     * warns that only the variable and the API can stop chaos.
+     */
+    private static KillSwitch killSwitch(PhoenixConfig config, ProviderContext ctx, Optional<Path> storeDir, Platform platform,
+                                         Consumer<String> warnings) {
+        String configured = config.chaos().killSwitchFile();
+        String file = !configured.isEmpty() ? config.baseDir().resolve(configured).toString()
+                : storeDir.map(d -> d.resolve("chaos").resolve("STOP").toString()).orElse("");
+        if (file.isEmpty() && config.chaos().enabled()) {
+            warnings.accept("warning: no kill-switch file: the store " + config.store() + " is not a directory and "
+                    + "chaos.kill-switch.file is not set; only " + config.chaos().killSwitchEnv()
+                    + " (and serve's POST /api/chaos/stop) can stop chaos");
+        }
+        return new KillSwitch(ctx.vertx(), file, config.chaos().killSwitchEnv(), platform.env());
+    }
+
+    /** Runs one audit (and chaos, when asked) on a Vert.x event-loop context; the outcome completes there. */
+    public Future<AuditOutcome> run(Run run) {
+        ProviderContext ctx = run.seed() == null ? parts.ctx() : parts.ctx().withSeed(run.seed());
+        ChaosExecutor executor = run.chaos() ? parts.executor() : ChaosExecutor.leashed();
+        ProbingSettings probing = parts.probing();
+        AuditEngine engine = new AuditEngine(ctx, parts.stores().baselines());
+        AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
+                probing.timeout(), run.progress());
+        return ctx.onEventLoop(() -> engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
+                parts.stores().ledger(), parts.killSwitch(), parts.guards(), prober, parts.stores().baselines()), run.cut()));
+    }
+
+    /** Discovers one group and probes its members (what {@code phoenix baseline} looks at); fails only when discovery fails. */
+    public Future<List<Observed>> observe(GroupRuntime group) {
+        ProbingSettings probing = parts.probing();
+        return parts.ctx().onEventLoop(() -> new Prober(new InFlightLimiter(probing.concurrency()), probing.timeout(), Progress.none())
+                .observeGroup(group));
+    }
+
+    /** Whether chaos runs of this runtime really terminate. */
+    public boolean unleashed() {
+        return !parts.executor().dryRun();
+    }
+
+    public List<GroupRuntime> groups() {
+        return parts.groups();
+    }
+
+    public Stores stores() {
+        return parts.stores();
+    }
+
+    public KillSwitch killSwitch() {
+        return parts.killSwitch();
+    }
+
+    public ProviderContext context() {
+        return parts.ctx();
+    }
+
+    /** Closes every group's fleet, the stores and the shared clients; best effort, never fails. */
+    public Future<Void> close() {
+        List<Future<Void>> closing = new ArrayList<>();
+        for (GroupRuntime g : parts.groups()) {
+            closing.add(Prober.safe(() -> g.fleet().close()).otherwiseEmpty());
+        }
+        closing.add(Prober.safe(() -> parts.stores().close()).otherwiseEmpty());
+        return Future.join(closing).<Void>mapEmpty().otherwiseEmpty()
+                .compose(v -> parts.ctx().shared().close().otherwiseEmpty());
+    }
+
+    private static void closeFleets(List<GroupRuntime> groups) {
+        for (GroupRuntime g : groups) {
+            Prober.safe(() -> g.fleet().close()).onFailure(e -> LOG.warn("closing the {} fleet failed: {}", g.fleet().provider(),
+                    e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.phoenix.runtime;
+
+import dev.phoenix.config.ConfigLoader;
+import dev.phoenix.fleet.FleetFactory;
+import dev.phoenix.probe.ProbeFactory;
+import dev.phoenix.spi.Registry;
+import dev.phoenix.spi.SectionParser;
+import dev.phoenix.store.ObjectStoreFactory;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What every runtime of a process shares, built once in {@code main}: Vert.x, the clock, the
+ * environment, and the registries of the extension points on the class path.
+ *
+ * <pre>{@code
+ * Platform platform = Platform.load(vertx, Clock.systemUTC(), System.getenv());
+ * PhoenixConfig config = platform.configLoader().load(Path.of("phoenix.yaml"));
+ * }</pre>
+ */
+@SuppressWarnings("rawtypes")
+public record Platform(Vertx vertx, Clock clock, Map<String, String> env, Registry<FleetFactory> fleets,
+                       Registry<ProbeFactory> probes, Registry<SectionParser> sections, Registry<ObjectStoreFactory> stores) {
+
+    public Platform {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(clock, "clock");
+        env = Map.copyOf(env);
+    }
+
+    /** The platform with every source, probe, provider section and store scheme registered on the class path. */
+    public static Platform load(Vertx vertx, Clock clock, Map<String, String> env) {
+        return new Platform(vertx, clock, env, Registry.load(FleetFactory.class, "source"), Registry.load(ProbeFactory.class, "probe"),
+                Registry.load(SectionParser.class, "section"), Registry.load(ObjectStoreFactory.class, "store scheme"));
+    }
+
+    public ConfigLoader configLoader() {
+        return new ConfigLoader(Set.copyOf(fleets.names()), Set.copyOf(probes.names()), sections, env);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.phoenix.aws;
+
+import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Settings;
+import dev.phoenix.spi.TargetPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The provider-wide {@code aws:} section of the config, with the AWS environment variables as
+ * fallbacks: where to send requests and as whom.
+ *
+ * <pre>{@code
+ * aws: {region: us-east-1, endpoint: http://127.0.0.1:4566, profile: audit, max-attempts: 5, timeout: 30s}
+ * }</pre>
+ *
+ * <p>Precedence: the config, then {@code AWS_ENDPOINT_URL}, {@code AWS_REGION} /
+ * {@code AWS_DEFAULT_REGION} and {@code AWS_PROFILE} from the environment, then {@code us-east-1}
+ * and the default credential chain. S3 (the {@code s3://} store) goes to {@code aws.endpoint},
+ * else {@code AWS_ENDPOINT_URL_S3}, else {@code AWS_ENDPOINT_URL}.
+ *
+ * @param region      the region every client talks to
+ * @param endpoint    an endpoint override (an emulator such as LocalStack or moto), if any
+ * @param profile     a named profile of {@code ~/.aws/config} for credentials, if any
+ * @param maxAttempts attempts per API call, the first included; throttling and 5xx answers are retried with backoff
+ * @param timeout     deadline for one API call, retries included
+ * @param s3Endpoint  the endpoint override for S3, if any
+ */
+public record AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout,
+                          Optional<URI> s3Endpoint) {
+
+    static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
+
+    public AwsSettings {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+    }
+
+    /** Settings whose S3 requests go where all others go. */
+    public AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout) {
+        this(region, endpoint, profile, maxAttempts, timeout, endpoint);
+    }
+
+    /** Reads the {@code aws:} section of a whole config {@code root}, falling back to {@code env}. */
+    public static AwsSettings from(Settings root, Map<String, String> env) {
+        return parse(root.child("aws"), env);
+    }
+
+    /** Reads an {@code aws:} section (a null node when the config has none), falling back to {@code env}. */
+    public static AwsSettings parse(Settings s, Map<String, String> env) {
+        if (!s.isNull() && !s.isMap()) {
+            throw s.error("expected a map such as {region: us-east-1, endpoint: http://127.0.0.1:4566}");
+        }
+        s.requireKeys(KEYS);
+        String region = s.optionalString("region")
+                .or(() -> nonBlank(env.get("AWS_REGION")))
+                .or(() -> nonBlank(env.get("AWS_DEFAULT_REGION")))
+                .orElse("us-east-1");
+        if (!region.matches("[a-z0-9-]{1,40}")) {
+            throw s.child("region").error("expected a region such as us-east-1, found '" + region + "'");
+        }
+        Optional<URI> endpoint;
+        Optional<URI> s3Endpoint;
+        if (s.has("endpoint")) {
+            endpoint = Optional.of(endpoint(s.string("endpoint"), s.child("endpoint").path()));
+            s3Endpoint = endpoint;
+        } else {
+            endpoint = nonBlank(env.get("AWS_ENDPOINT_URL")).map(e -> endpoint(e, "AWS_ENDPOINT_URL (environment)"));
+            s3Endpoint = nonBlank(env.get("AWS_ENDPOINT_URL_S3")).map(e -> endpoint(e, "AWS_ENDPOINT_URL_S3 (environment)"))
+                    .or(() -> endpoint);
+        }
+        Optional<String> profile = s.optionalString("profile").or(() -> nonBlank(env.get("AWS_PROFILE")));
+        Duration timeout = s.duration("timeout", Duration.ofSeconds(60));
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw s.child("timeout").error("must be positive");
+        }
+        return new AwsSettings(region, endpoint, profile, s.integer("max-attempts", 5, 1, 20), timeout, s3Endpoint);
+    }
+
+    /** Whether requests go to an endpoint on 127.0.0.0/8 (an emulator on this machine). */
+    public boolean loopbackEndpoint() {
+        return endpoint.map(e -> TargetPolicy.isLoopback(e.getHost())).orElse(false);
+    }
+
+    /** Whether S3 requests go to an endpoint on 127.0.0.0/8. */
+    public boolean loopbackS3Endpoint() {
+        return s3Endpoint.map(e -> TargetPolicy.isLoopback(e.getHost())).orElse(false);
+    }
+
+    /** {@code region us-east-1 at http://127.0.0.1:4566} or {@code region eu-west-1}, for messages. */
+    public String describe() {
+        return "region " + region + endpoint.map(e -> " at " + e).orElse("")
+                + (s3Endpoint.equals(endpoint) ? "" : s3Endpoint.map(e -> ", S3 at " + e).orElse(", S3 on AWS"))
+                + profile.map(p -> " (profile " + p + ")").orElse("");
+    }
+
+    /** What clients are shared by: two groups in the same region, endpoint and profile use the same clients. */
+    String key() {
+        return region + "|" + endpoint.map(URI::toString).orElse("") + "|" + s3Endpoint.map(URI::toString).orElse("") + "|"
+                + profile.orElse("") + "|" + maxAttempts + "|" + timeout;
+    }
+
+    private static URI endpoint(String text, String path) {
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text
+                    + "' (" + e.getReason() + ")");
+        }
+    }
+
+    private static Optional<String> nonBlank(String v) {
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+}

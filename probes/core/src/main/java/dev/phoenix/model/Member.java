@@ -1,0 +1,50 @@
+package dev.phoenix.model;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One member of a fleet as discovered by a {@link dev.phoenix.fleet.Fleet}.
+ *
+ * @param id          provider identity (instance id, container id, host name)
+ * @param group       the configured group the member was discovered for
+ * @param provider    provider name, e.g. {@code aws}, {@code docker}, {@code simulated}
+ * @param kind        instance, container or host
+ * @param mutability  effective mutability (tag &gt; group config &gt; provider default)
+ * @param chaosOptIn  whether the member is opted into chaos: resolved once by its fleet from the configured
+ *                    tag or label ({@link ChaosOptIn}), or from the provider's own setting
+ * @param provenance  what the member was built from (AMI and launch-template version,
+ *                    image digest, simulated image version); baselines are tied to it
+ * @param attributes  tags, labels and addresses; used by URL templates ({@code {privateIp}},
+ *                    {@code {tag:Name}}) and shown in reports
+ */
+public record Member(
+        String id,
+        String group,
+        String provider,
+        MemberKind kind,
+        Mutability mutability,
+        boolean chaosOptIn,
+        String provenance,
+        Map<String, String> attributes) {
+
+    public Member {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(mutability, "mutability");
+        provenance = provenance == null ? "" : provenance;
+        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** An attribute value, or {@code null}. */
+    public String attribute(String name) {
+        return attributes.get(name);
+    }
+
+    public boolean immutable() {
+        return mutability == Mutability.IMMUTABLE;
+    }
+}

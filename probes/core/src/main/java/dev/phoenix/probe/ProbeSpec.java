@@ -1,0 +1,32 @@
+package dev.phoenix.probe;
+
+import dev.phoenix.model.ChaosOptIn;
+import dev.phoenix.spi.Sections;
+import dev.phoenix.spi.Settings;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a {@link ProbeFactory} is given.
+ *
+ * @param group    the group the probe belongs to
+ * @param settings the probe's settings ({@code {url: ..., json: true}}), an empty map for a bare name
+ * @param optIn    the tag and label that opt a member into chaos (reported, never compared)
+ * @param sections the provider-wide sections of the config ({@code aws:}, {@code docker:}), parsed
+ * @param baseDir  the directory relative paths in the settings are resolved against (the config file's)
+ */
+public record ProbeSpec(String group, Settings settings, ChaosOptIn optIn, Sections sections, Path baseDir) {
+
+    public ProbeSpec {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(optIn, "optIn");
+        Objects.requireNonNull(sections, "sections");
+        Objects.requireNonNull(baseDir, "baseDir");
+    }
+
+    /** A spec with default opt-in and the current directory: for tests and tools. */
+    public static ProbeSpec of(String group, Settings settings, Sections sections) {
+        return new ProbeSpec(group, settings, ChaosOptIn.defaults(), sections, Path.of("."));
+    }
+}

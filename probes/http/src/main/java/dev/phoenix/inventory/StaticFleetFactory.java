@@ -1,0 +1,120 @@
+package dev.phoenix.inventory;
+
+import dev.phoenix.fleet.Fleet;
+import dev.phoenix.fleet.FleetFactory;
+import dev.phoenix.fleet.FleetSpec;
+import dev.phoenix.model.ChaosOptIn;
+import dev.phoenix.model.Member;
+import dev.phoenix.model.MemberKind;
+import dev.phoenix.model.Mutability;
+import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.spi.Settings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code static}: a fixed inventory of hosts, listed in config or in a file of URLs (one per
+ * line, as given to curl). Hosts are mutable unless configured otherwise and cannot be replaced.
+ *
+ * <pre>{@code
+ * source:
+ *   static:
+ *     hosts:
+ *       - {id: db-1, url: "http://127.0.0.1:9001/state", attributes: {role: db}}
+ *       - http://127.0.0.1:9002/state          # id derived from the URL: 127.0.0.1:9002
+ *     file: fleet-urls.txt                     # more hosts, one URL per line; '#' starts a comment
+ * }</pre>
+ */
+public final class StaticFleetFactory implements FleetFactory {
+
+    static final List<String> KEYS = List.of("hosts", "file", "kind");
+    static final List<String> HOST_KEYS = List.of("id", "url", "mutability", "chaos", "provenance", "attributes");
+
+    @Override
+    public String name() {
+        return "static";
+    }
+
+    @Override
+    public Fleet create(FleetSpec spec, ProviderContext ctx) {
+        Settings s = spec.source().requireKeys(KEYS);
+        MemberKind kind = switch (s.string("kind", "host")) {
+            case "host" -> MemberKind.HOST;
+            case "instance" -> MemberKind.INSTANCE;
+            case "container" -> MemberKind.CONTAINER;
+            default -> throw s.child("kind").error("expected host, instance or container");
+        };
+        List<Member> listed = new ArrayList<>();
+        for (Settings host : s.list("hosts")) {
+            listed.add(host.isScalar() ? fromUrl(host.asString(), host, spec, kind) : fromMap(host, spec, kind));
+        }
+        Optional<Path> file = s.optionalString("file").map(f -> spec.baseDir().resolve(f));
+        if (listed.isEmpty() && file.isEmpty()) {
+            throw s.error("a static source needs 'hosts' or 'file'");
+        }
+        return new StaticFleet(spec, kind, listed, file, s.child("file"), ctx);
+    }
+
+    static Member fromUrl(String url, Settings where, FleetSpec spec, MemberKind kind) {
+        URI uri = checkUrl(url, where);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String id;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/m/([^/]+)/state").matcher(path);
+        if (m.matches()) {
+            id = m.group(1);
+        } else if (path.isEmpty() || path.equals("/") || path.equals("/state")) {
+            id = uri.getHost() + ":" + uri.getPort();
+        } else {
+            id = uri.getHost() + ":" + uri.getPort() + path;
+        }
+        return member(id, url, uri, Map.of(), null, false, "", spec, kind);
+    }
+
+    private static Member fromMap(Settings host, FleetSpec spec, MemberKind kind) {
+        host.requireKeys(HOST_KEYS);
+        String url = host.string("url");
+        URI uri = checkUrl(url, host.child("url"));
+        Member derived = fromUrl(url, host.child("url"), spec, kind);
+        String chaos = host.string("chaos", "false");
+        return member(host.string("id", derived.id()), url, uri, host.stringMap("attributes"),
+                host.optionalString("mutability").map(v -> {
+                    if (Mutability.parse(v).isEmpty()) {
+                        throw host.child("mutability").error("expected mutable or immutable, found '" + v + "'");
+                    }
+                    return v;
+                }).orElse(null),
+                ChaosOptIn.isOptInValue(chaos), host.string("provenance", ""), spec, kind);
+    }
+
+    private static Member member(String id, String url, URI uri, Map<String, String> extra, String mutabilityTag,
+                                 boolean chaos, String provenance, FleetSpec spec, MemberKind kind) {
+        Map<String, String> attributes = new LinkedHashMap<>(extra);
+        attributes.put("url", url);
+        attributes.put("host", uri.getHost());
+        attributes.put("port", String.valueOf(uri.getPort()));
+        Mutability mutability = Mutability.resolve(mutabilityTag, spec.mutability(), Mutability.MUTABLE);
+        return new Member(id, spec.group(), "static", kind, mutability, chaos, provenance, attributes);
+    }
+
+    private static URI checkUrl(String url, Settings where) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw where.error("expected an http:// or https:// URL with a host, found '" + url + "'");
+            }
+            if (uri.getPort() < 0) {
+                uri = new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(),
+                        uri.getScheme().equals("https") ? 443 : 80, uri.getPath(), uri.getQuery(), uri.getFragment());
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw where.error("not a valid URL: " + e.getMessage());
+        }
+    }
+}
