@@ -25,6 +25,6 @@ public final class ExitCode {
         }
         boolean low = failUnder != null && outcome.scorecard().score().overall() != null
                 && outcome.scorecard().score().overall() < failUnder;
-        return outcome.scorecard().findings() > 0 || low ? FINDINGS : OK;
+        return outcome.scorecard().findingCount() > 0 || low ? FINDINGS : OK;
     }
 }

@@ -250,7 +250,8 @@ public final class DriftJudge {
 
     private static MemberResult result(Member m, MemberStatus status, Fingerprint fp, List<Drift> drift, Observed o, String note) {
         Objects.requireNonNull(status);
-        return new MemberResult(m.id(), m.group(), m.provider(), m.mutability().label(), m.kind().label(), status,
+        return new MemberResult(m.id(), m.name(), m.attribute("account"), m.attribute("region"), m.group(), m.provider(),
+                m.mutability().label(), m.kind().label(), status,
                 m.provenance(), fp == null ? null : fp.digest(), drift, o.errors(), note);
     }
 }

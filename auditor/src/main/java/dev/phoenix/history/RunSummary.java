@@ -52,7 +52,7 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, St
         }
         List<ChaosResult> chaos = s.chaos().stream().map(ChaosResult::withoutDiff).toList();
         return new RunSummary(s.runId(), s.startedAt(), s.finishedAt(), s.mode(), s.complete(), s.score(), s.members().size(),
-                statuses, errors, s.findings(), chaos, attention);
+                statuses, errors, s.findingCount(), chaos, attention);
     }
 
     /** Run time in milliseconds, when known. */

@@ -164,7 +164,7 @@ public final class RunCoordinator {
                         stats.finished(run.kind(), s);
                         LOG.info("run {} ({}) {}: score {} ({}), {} members, {} findings, {} chaos experiments", run.runId(),
                                 run.kind().label(), s.complete() ? "finished" : "cut short", s.score().overall(), s.score().grade(),
-                                s.members().size(), s.findings(), s.chaos().size());
+                                s.members().size(), s.findingCount(), s.chaos().size());
                     } else {
                         String error = message(ar.cause());
                         stats.failed(run.kind(), error);

@@ -48,7 +48,7 @@ class AuditEngineTest {
                 .onComplete(test.succeeding(second -> test.verify(() -> {
                     assertThat(second.members()).extracting(MemberResult::status)
                             .containsExactly(MemberStatus.DRIFTED, MemberStatus.CONSISTENT);
-                    assertThat(second.findings()).isEqualTo(1);
+                    assertThat(second.findingCount()).isEqualTo(1);
                     test.completeNow();
                 })));
     }
@@ -63,7 +63,7 @@ class AuditEngineTest {
                 assertThat(g.members()).isZero();
                 assertThat(g.error()).isEqualTo("no members matched the source (check its names, tags or labels)");
             });
-            assertThat(s.findings()).isEqualTo(1);
+            assertThat(s.findingCount()).isEqualTo(1);
             assertThat(store.resolve("baselines/empty.json")).doesNotExist();
             test.completeNow();
         })));

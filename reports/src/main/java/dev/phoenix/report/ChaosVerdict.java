@@ -6,6 +6,13 @@ public enum ChaosVerdict {
     REPRODUCED,
     /** The replacement differs; the diff says how. */
     DIVERGED,
+    /** Two replacements of one member differ from each other; the diff says how. */
+    NONDETERMINISTIC,
+    /**
+     * The replacement is the first member of a new provenance and became its golden fingerprint:
+     * nothing was compared, so it counts outside reproducibility.
+     */
+    ADOPTED,
     /** The provider could not replace the victim. */
     REPLACEMENT_FAILED,
     /** No replacement answered before the deadline. */
@@ -14,6 +21,6 @@ public enum ChaosVerdict {
     SKIPPED;
 
     public boolean finding() {
-        return this == DIVERGED || this == REPLACEMENT_FAILED || this == TIMED_OUT;
+        return this == DIVERGED || this == NONDETERMINISTIC || this == REPLACEMENT_FAILED || this == TIMED_OUT;
     }
 }

@@ -68,7 +68,7 @@ public final class HtmlExporter implements Exporter {
         tile(w, "reproducibility", "Reproducibility", score.reproducibility());
         tile(w, "coverage", "Coverage", score.coverage());
         w.write("<div class=\"tile\"><span>Members</span><b>" + s.members().size() + "</b></div>");
-        w.write("<div class=\"tile\"><span>Findings</span><b id=\"findings\">" + s.findings() + "</b></div>");
+        w.write("<div class=\"tile\"><span>Findings</span><b id=\"findings\">" + s.findingCount() + "</b></div>");
         w.write("</div></header><main>\n");
 
         groups(w, s);

@@ -34,7 +34,7 @@ public final class JunitExporter implements Exporter {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         Map<String, List<MemberResult>> byGroup = s.members().stream()
                 .collect(Collectors.groupingBy(MemberResult::group, LinkedHashMap::new, Collectors.toList()));
-        long failures = s.findings();
+        long failures = s.findingCount();
         int tests = s.members().size() + s.chaos().size();
         w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         w.write("<testsuites name=\"phoenix\" tests=\"" + tests + "\" failures=\"" + failures + "\">\n");

@@ -10,11 +10,13 @@ public enum MemberStatus {
     DRIFTED,
     /** An immutable member that was changed in place. */
     MUTATED,
-    /** Probes failed; nothing was compared. */
-    UNREACHABLE;
+    /** Probes failed, or the member is stopped; nothing was compared. */
+    UNREACHABLE,
+    /** Seen in the previous run, gone now, and not replaced by Phoenix. */
+    MISSING;
 
     /** Whether the status is a finding (fails a CI gate). */
     public boolean finding() {
-        return this == DRIFTED || this == MUTATED || this == UNREACHABLE;
+        return this == DRIFTED || this == MUTATED || this == UNREACHABLE || this == MISSING;
     }
 }

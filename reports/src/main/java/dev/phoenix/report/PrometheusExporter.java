@@ -67,7 +67,7 @@ public final class PrometheusExporter implements Exporter {
         text.family("phoenix_probe_errors", "gauge", "Failed probe calls in the latest run.")
                 .sample("phoenix_probe_errors", probeErrors);
         text.family("phoenix_findings", "gauge", "Findings in the latest run (drifted, mutated, unreachable, failed experiments).")
-                .sample("phoenix_findings", s.findings());
+                .sample("phoenix_findings", s.findingCount());
         text.family("phoenix_chaos_experiments", "gauge", "Chaos experiments in the latest run by verdict.");
         for (ChaosVerdict v : ChaosVerdict.values()) {
             text.sample("phoenix_chaos_experiments", labels("verdict", v.name()), s.count(v));

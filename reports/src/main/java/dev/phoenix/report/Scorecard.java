@@ -1,6 +1,7 @@
 package dev.phoenix.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,13 +9,17 @@ import java.util.Objects;
  * The result of one audit: the stable contract that exporters format and CI gates on.
  * See {@code scorecard.schema.json} beside this class for every field.
  *
- * @param mode     {@code leashed} (chaos was a dry run or off) or {@code unleashed}
- * @param complete false when the run was cut short (shutdown deadline); what was measured is still here
- * @param seed     the random seed of the run, so that it can be repeated
+ * @param mode          {@code leashed} (chaos was a dry run or off) or {@code unleashed}
+ * @param complete      false when the run was cut short (shutdown deadline) or lost a provider; what was measured is still here
+ * @param seed          the random seed of the run, so that it can be repeated
+ * @param findings      what to act on, derived from groups, members and experiments ({@link Findings}) when not given
+ * @param comparison    what changed since the previous run, or null when there was none to compare with
+ * @param unusedWaivers waivers that matched no finding of this run
  */
 public record Scorecard(int schemaVersion, String runId, Instant startedAt, Instant finishedAt, String mode,
                         Score score, List<GroupSummary> groups, List<MemberResult> members, List<ChaosResult> chaos,
-                        List<Rollout> rollouts, boolean complete, Long seed) {
+                        List<Rollout> rollouts, boolean complete, Long seed, List<Finding> findings, Comparison comparison,
+                        List<UnusedWaiver> unusedWaivers) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -25,13 +30,33 @@ public record Scorecard(int schemaVersion, String runId, Instant startedAt, Inst
         members = List.copyOf(members);
         chaos = List.copyOf(chaos);
         rollouts = rollouts == null ? List.of() : List.copyOf(rollouts);
+        findings = findings == null ? Findings.derive(groups, members, chaos) : List.copyOf(findings);
+        unusedWaivers = unusedWaivers == null ? List.of() : List.copyOf(unusedWaivers);
     }
 
-    /** Members with a finding status, chaos experiments with a finding verdict and undiscoverable groups. */
-    public long findings() {
-        return members.stream().filter(m -> m.status().finding()).count()
-                + chaos.stream().filter(c -> c.verdict().finding()).count()
-                + groups.stream().filter(g -> g.error() != null).count();
+    /** A scorecard whose findings are derived, with nothing to compare and no waivers. */
+    public Scorecard(int schemaVersion, String runId, Instant startedAt, Instant finishedAt, String mode, Score score,
+                     List<GroupSummary> groups, List<MemberResult> members, List<ChaosResult> chaos, List<Rollout> rollouts,
+                     boolean complete, Long seed) {
+        this(schemaVersion, runId, startedAt, finishedAt, mode, score, groups, members, chaos, rollouts, complete, seed, null, null,
+                List.of());
+    }
+
+    /**
+     * Members, chaos experiments and groups with at least one finding that is not waived: the count
+     * a run's exit code, the summary and the JUnit failures go by.
+     */
+    public long findingCount() {
+        return findings.stream().filter(f -> !f.waived()).map(Scorecard::subject).distinct().count();
+    }
+
+    /** What a finding is about, for {@link #findingCount()}: a member, an experiment or a group. */
+    private static String subject(Finding f) {
+        return switch (f.kind()) {
+            case DIVERGED, NONDETERMINISTIC, REPLACEMENT_FAILED, TIMED_OUT, OBJECTIVE_MISSED -> "chaos " + f.group() + " " + f.member();
+            case UNDISCOVERED, UNDERSIZED -> "group " + f.group() + " " + f.kind();
+            default -> "member " + f.group() + " " + f.member();
+        };
     }
 
     public long count(MemberStatus status) {
@@ -40,5 +65,33 @@ public record Scorecard(int schemaVersion, String runId, Instant startedAt, Inst
 
     public long count(ChaosVerdict verdict) {
         return chaos.stream().filter(c -> c.verdict() == verdict).count();
+    }
+
+    /** The same scorecard with other findings (severities and waivers applied), comparison and unused waivers. */
+    public Scorecard with(List<Finding> newFindings, Comparison newComparison, List<UnusedWaiver> unused) {
+        return new Scorecard(schemaVersion, runId, startedAt, finishedAt, mode, score, groups, members, chaos, rollouts, complete, seed,
+                newFindings, newComparison, unused);
+    }
+
+    /**
+     * What changed since the previous run.
+     *
+     * @param previousRunId the run compared with
+     * @param newFindings   ids of findings the previous run did not have
+     * @param stillOpen     ids of findings both runs have
+     * @param resolved      the previous run's findings this run no longer has
+     */
+    public record Comparison(String previousRunId, Instant previousStartedAt, List<String> newFindings, List<String> stillOpen,
+                             List<Finding> resolved) {
+        public Comparison {
+            Objects.requireNonNull(previousRunId, "previousRunId");
+            newFindings = List.copyOf(newFindings);
+            stillOpen = List.copyOf(stillOpen);
+            resolved = List.copyOf(resolved);
+        }
+    }
+
+    /** A waiver of the waivers file that matched nothing in this run. */
+    public record UnusedWaiver(String group, String member, String fact, String justification, String by, LocalDate expires) {
     }
 }

@@ -90,7 +90,7 @@ final class Instances {
         boolean inAsg = tags.containsKey(ASG_TAG);
         Mutability mutability = Mutability.resolve(tags.get(MUTABILITY_TAG), groupMutability,
                 inAsg ? Mutability.IMMUTABLE : Mutability.MUTABLE);
-        return new Member(i.instanceId(), group, "aws", MemberKind.INSTANCE, mutability, optIn.tagged(tags),
+        return new Member(i.instanceId(), tags.get("Name"), group, "aws", MemberKind.INSTANCE, mutability, optIn.tagged(tags),
                 provenance(i, launchConfiguration), attributes);
     }
 

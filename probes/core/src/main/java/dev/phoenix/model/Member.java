@@ -8,6 +8,8 @@ import java.util.TreeMap;
  * One member of a fleet as discovered by a {@link dev.phoenix.fleet.Fleet}.
  *
  * @param id          provider identity (instance id, container id, host name)
+ * @param name        the name people use for it (container name, EC2 {@code Name} tag, inventory hostname);
+ *                    the id when the provider has none
  * @param group       the configured group the member was discovered for
  * @param provider    provider name, e.g. {@code aws}, {@code docker}, {@code simulated}
  * @param kind        instance, container or host
@@ -21,6 +23,7 @@ import java.util.TreeMap;
  */
 public record Member(
         String id,
+        String name,
         String group,
         String provider,
         MemberKind kind,
@@ -31,12 +34,24 @@ public record Member(
 
     public Member {
         Objects.requireNonNull(id, "id");
+        name = name == null || name.isBlank() ? id : name;
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(mutability, "mutability");
         provenance = provenance == null ? "" : provenance;
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** A member whose name is its id. */
+    public Member(String id, String group, String provider, MemberKind kind, Mutability mutability, boolean chaosOptIn,
+                  String provenance, Map<String, String> attributes) {
+        this(id, id, group, provider, kind, mutability, chaosOptIn, provenance, attributes);
+    }
+
+    /** The same member under another name. */
+    public Member withName(String newName) {
+        return new Member(id, newName, group, provider, kind, mutability, chaosOptIn, provenance, attributes);
     }
 
     /** An attribute value, or {@code null}. */

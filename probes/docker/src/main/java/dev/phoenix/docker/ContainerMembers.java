@@ -91,7 +91,7 @@ final class ContainerMembers {
             attributes.put("ports", String.join(",", ports));
         }
         labels.forEach((k, v) -> attributes.put("label:" + k, v));
-        return new Member(shortId(c.getId()), group, PROVIDER, MemberKind.CONTAINER, mutability, optIn.labelled(labels),
+        return new Member(shortId(c.getId()), name, group, PROVIDER, MemberKind.CONTAINER, mutability, optIn.labelled(labels),
                 c.getImageId() == null ? "" : c.getImageId(), attributes);
     }
 

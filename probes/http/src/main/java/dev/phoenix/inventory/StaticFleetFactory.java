@@ -98,7 +98,7 @@ public final class StaticFleetFactory implements FleetFactory {
         attributes.put("host", uri.getHost());
         attributes.put("port", String.valueOf(uri.getPort()));
         Mutability mutability = Mutability.resolve(mutabilityTag, spec.mutability(), Mutability.MUTABLE);
-        return new Member(id, spec.group(), "static", kind, mutability, chaos, provenance, attributes);
+        return new Member(id, attributes.get("name"), spec.group(), "static", kind, mutability, chaos, provenance, attributes);
     }
 
     private static URI checkUrl(String url, Settings where) {
