@@ -25,8 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything one config needs to run, built once, in one place, from the typed configuration:
@@ -42,8 +40,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class PhoenixRuntime {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PhoenixRuntime.class);
 
     /**
      * How to build a runtime.
@@ -132,12 +128,18 @@ public final class PhoenixRuntime {
         if (config.probing().loopbackOnly()) {
             ctx = ctx.withTargets(TargetPolicy.loopbackOnly());
         }
-        List<GroupRuntime> groups = Wiring.build(config, ctx, platform.fleets(), platform.probes());
         Stores stores;
+        List<GroupRuntime> groups;
         try {
             stores = Stores.open(config, platform.stores(), ctx);
         } catch (RuntimeException e) {
-            closeFleets(groups);
+            ctx.shared().close();
+            throw e;
+        }
+        try {
+            groups = Wiring.build(config, ctx, platform.fleets(), platform.probes(), stores.objects());
+        } catch (RuntimeException e) {
+            stores.close();
             ctx.shared().close();
             throw e;
         }
@@ -215,12 +217,5 @@ public final class PhoenixRuntime {
         closing.add(Prober.safe(() -> parts.stores().close()).otherwiseEmpty());
         return Future.join(closing).<Void>mapEmpty().otherwiseEmpty()
                 .compose(v -> parts.ctx().shared().close().otherwiseEmpty());
-    }
-
-    private static void closeFleets(List<GroupRuntime> groups) {
-        for (GroupRuntime g : groups) {
-            Prober.safe(() -> g.fleet().close()).onFailure(e -> LOG.warn("closing the {} fleet failed: {}", g.fleet().provider(),
-                    e.getMessage()));
-        }
     }
 }

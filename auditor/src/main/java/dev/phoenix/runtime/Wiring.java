@@ -13,6 +13,7 @@ import dev.phoenix.probe.ProbeSpec;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
+import dev.phoenix.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,6 +37,12 @@ public final class Wiring {
 
     public static List<GroupRuntime> build(PhoenixConfig config, ProviderContext ctx, Registry<FleetFactory> fleets,
                                            Registry<ProbeFactory> probes) {
+        return build(config, ctx, fleets, probes, null);
+    }
+
+    /** @param store Phoenix's store, for what probes keep between runs; null for none */
+    public static List<GroupRuntime> build(PhoenixConfig config, ProviderContext ctx, Registry<FleetFactory> fleets,
+                                           Registry<ProbeFactory> probes, ObjectStore store) {
         List<GroupRuntime> groups = new ArrayList<>();
         List<Fleet> built = new ArrayList<>();
         try {
@@ -47,7 +54,8 @@ public final class Wiring {
                 List<Probe> groupProbes = new ArrayList<>();
                 for (GroupConfig.ProbeConfig p : g.probes()) {
                     groupProbes.add(probes.get(p.type(), p.settings().path())
-                            .create(new ProbeSpec(g.name(), p.settings(), config.chaos().optIn(), config.sections(), config.baseDir()), ctx));
+                            .create(new ProbeSpec(g.name(), p.settings(), config.chaos().optIn(), config.sections(), config.baseDir(),
+                                    store), ctx));
                 }
                 groups.add(new GroupRuntime(g.name(), fleet, groupProbes, g.ignore(), g.identity()));
             }

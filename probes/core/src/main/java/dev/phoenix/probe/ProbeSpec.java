@@ -3,6 +3,7 @@ package dev.phoenix.probe;
 import dev.phoenix.model.ChaosOptIn;
 import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.Settings;
+import dev.phoenix.store.ObjectStore;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,8 +15,10 @@ import java.util.Objects;
  * @param optIn    the tag and label that opt a member into chaos (reported, never compared)
  * @param sections the provider-wide sections of the config ({@code aws:}, {@code docker:}), parsed
  * @param baseDir  the directory relative paths in the settings are resolved against (the config file's)
+ * @param store    Phoenix's store, for what a probe keeps between runs (SSH host keys first seen); null
+ *                 when there is none (a test, a tool)
  */
-public record ProbeSpec(String group, Settings settings, ChaosOptIn optIn, Sections sections, Path baseDir) {
+public record ProbeSpec(String group, Settings settings, ChaosOptIn optIn, Sections sections, Path baseDir, ObjectStore store) {
 
     public ProbeSpec {
         Objects.requireNonNull(group, "group");
@@ -25,8 +28,8 @@ public record ProbeSpec(String group, Settings settings, ChaosOptIn optIn, Secti
         Objects.requireNonNull(baseDir, "baseDir");
     }
 
-    /** A spec with default opt-in and the current directory: for tests and tools. */
+    /** A spec with default opt-in, the current directory and no store: for tests and tools. */
     public static ProbeSpec of(String group, Settings settings, Sections sections) {
-        return new ProbeSpec(group, settings, ChaosOptIn.defaults(), sections, Path.of("."));
+        return new ProbeSpec(group, settings, ChaosOptIn.defaults(), sections, Path.of("."), null);
     }
 }
