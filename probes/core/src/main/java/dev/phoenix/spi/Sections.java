@@ -51,11 +51,23 @@ public final class Sections {
     }
 
     /**
-     * Parses every registered section of {@code root}: one the config has fails here, with its line;
-     * one it lacks fails where it is used.
+     * Parses every registered section of {@code root}: one the config has fails here, with its line
+     * (every failing section at once); one it lacks fails where it is used.
+     */
+    @SuppressWarnings("rawtypes")
+    public static Sections parse(Settings root, Registry<SectionParser> parsers, Map<String, String> env) {
+        ConfigErrors errors = new ConfigErrors();
+        Sections sections = parse(root, parsers, env, errors);
+        errors.throwIfAny();
+        return sections;
+    }
+
+    /**
+     * Parses every registered section of {@code root}, recording the errors of the sections the
+     * config has in {@code errors}; a section that fails, present or not, fails again where it is used.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public static Sections parse(Settings root, Registry<SectionParser> parsers, Map<String, String> env) {
+    public static Sections parse(Settings root, Registry<SectionParser> parsers, Map<String, String> env, ConfigErrors errors) {
         Map<Class<?>, Object> values = new HashMap<>();
         Map<Class<?>, ConfigException> deferred = new HashMap<>();
         boolean emulated = false;
@@ -67,7 +79,7 @@ public final class Sections {
                 emulated |= parser.emulated(value);
             } catch (ConfigException e) {
                 if (!section.isNull()) {
-                    throw e;
+                    errors.add(e);
                 }
                 deferred.put(parser.type(), e);
             }

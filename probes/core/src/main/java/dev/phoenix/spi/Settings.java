@@ -1,5 +1,7 @@
 package dev.phoenix.spi;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,10 +24,20 @@ import java.util.regex.Pattern;
  *
  * <p>Values are plain Java objects as parsed from YAML or JSON: {@code Map<String, Object>},
  * {@code List<Object>}, {@code String}, {@code Number}, {@code Boolean} or {@code null}.
+ *
+ * <p>Numbers are read exactly, never wrapped: {@code 4294967298} for an {@code int} key is out of
+ * range, not 2, and the error says the range. Durations are never negative and at most
+ * {@link #MAX_DURATION}; {@link #duration(String, Duration, Duration, Duration)} narrows that.
  */
 public final class Settings {
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    /**
+     * The longest duration any setting takes (ten years): longer ones would overflow the
+     * millisecond arithmetic of timers and deadlines.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(3650);
+
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,30})(ms|s|m|h|d)");
 
     private final String path;
     private final Object value;
@@ -82,13 +94,21 @@ public final class Settings {
         return map().keySet();
     }
 
-    /** Fails on any key outside {@code allowed}, suggesting the closest valid one. */
+    /**
+     * Fails on the keys outside {@code allowed}, each suggesting the closest valid one; when several
+     * are unknown, the exception lists every one ({@link ConfigException#errors()}).
+     */
     public Settings requireKeys(Collection<String> allowed) {
+        List<ConfigException> unknown = new ArrayList<>();
         for (String key : map().keySet()) {
             if (!allowed.contains(key)) {
-                throw new ConfigException(childPath(key), "unknown key '" + key + "'"
-                        + Suggest.didYouMean(key, allowed) + "; valid keys: " + String.join(", ", allowed));
+                unknown.add(new ConfigException.UnknownKey(path, childPath(key), "unknown key '" + key + "'"
+                        + Suggest.didYouMean(key, allowed) + "; valid keys: " + String.join(", ", allowed),
+                        Suggest.closest(key, allowed).orElse(null)));
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw ConfigException.of(unknown);
         }
         return this;
     }
@@ -123,7 +143,7 @@ public final class Settings {
     public String string(String key) {
         Settings child = child(key);
         if (child.isNull()) {
-            throw new ConfigException(child.path, "required key '" + key + "' is missing");
+            throw new ConfigException.MissingKey(path, key, child.path, "required key '" + key + "' is missing");
         }
         return child.asString();
     }
@@ -138,27 +158,57 @@ public final class Settings {
         return child.isNull() ? Optional.empty() : Optional.of(child.asString());
     }
 
+    /** An integer that fits an {@code int}; a larger one is an error naming the range, never wrapped. */
     public int integer(String key, int fallback) {
-        Settings child = child(key);
-        if (child.isNull()) {
-            return fallback;
-        }
-        if (child.value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.intValue();
-        }
-        if (child.value instanceof String s && s.matches("-?\\d+")) {
-            return Integer.parseInt(s);
-        }
-        throw child.error("expected an integer, found " + describe(child.value));
+        return integer(key, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /** An integer that must lie in {@code [min, max]}. */
     public int integer(String key, int fallback, int min, int max) {
-        int v = integer(key, fallback);
-        if (v < min || v > max) {
-            throw child(key).error("must be between " + min + " and " + max + ", found " + v);
+        return (int) longInteger(key, fallback, min, max);
+    }
+
+    /**
+     * An integer that must lie in {@code [min, max]}, read exactly: {@code 2.0} is 2, {@code 2.5},
+     * {@code 1e30} or {@code 18446744073709551626} outside the range are errors that state it.
+     */
+    public long longInteger(String key, long fallback, long min, long max) {
+        Settings child = child(key);
+        if (child.isNull()) {
+            return fallback;
         }
-        return v;
+        BigInteger v = child.exactInteger();
+        if (v == null) {
+            throw child.error("expected an integer, found " + describe(child.value));
+        }
+        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw child.error("must be between " + min + " and " + max + ", found " + child.value);
+        }
+        return v.longValueExact();
+    }
+
+    /** This scalar as an exact integer, or null when it is not one (text, a fraction, infinity). */
+    private BigInteger exactInteger() {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return BigInteger.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger b) {
+            return b;
+        }
+        try {
+            if (value instanceof BigDecimal d) {
+                return d.toBigIntegerExact();
+            }
+            if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+                return new BigDecimal(n.doubleValue()).toBigIntegerExact();
+            }
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        if (value instanceof String text && text.strip().matches("[-+]?\\d{1,400}")) {
+            return new BigInteger(text.strip());
+        }
+        return null;
     }
 
     /** A number in {@code [min, max]}, e.g. a rate such as {@code 0.25}. */
@@ -197,42 +247,100 @@ public final class Settings {
         throw child.error("expected true or false, found " + describe(child.value));
     }
 
-    /** A duration such as {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h30m}, {@code 1d} or ISO-8601 {@code PT10M}. */
+    /**
+     * A duration such as {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h30m}, {@code 1d} or ISO-8601
+     * {@code PT10M} (a bare number is seconds); never negative, at most {@link #MAX_DURATION}.
+     */
     public Duration duration(String key, Duration fallback) {
         Settings child = child(key);
         return child.isNull() ? fallback : child.asDuration();
     }
 
+    /**
+     * A duration in {@code [min, max]}, e.g. a timeout that must be positive and at most an hour:
+     *
+     * <pre>{@code
+     * s.duration("timeout", Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofHours(1));   // "must be at most 1h, found '2h'"
+     * }</pre>
+     */
+    public Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        Settings child = child(key);
+        return child.isNull() ? fallback : child.asDuration(min, max);
+    }
+
+    /** This scalar as a duration, never negative, at most {@link #MAX_DURATION}. */
     public Duration asDuration() {
-        String text = asString().trim();
-        if (value instanceof Number n) {
-            return Duration.ofSeconds(n.longValue());
+        return asDuration(Duration.ZERO, MAX_DURATION);
+    }
+
+    private Duration asDuration(Duration min, Duration max) {
+        BigInteger millis = millis();
+        if (millis.compareTo(BigInteger.valueOf(min.toMillis())) < 0) {
+            throw error((min.isZero() ? "must not be negative" : min.equals(Duration.ofMillis(1)) ? "must be positive"
+                    : "must be at least " + format(min)) + ", found " + describe(value));
         }
-        if (text.startsWith("P") || text.startsWith("p")) {
+        if (millis.compareTo(BigInteger.valueOf(Math.min(max.toMillis(), MAX_DURATION.toMillis()))) > 0) {
+            throw error("must be at most " + format(max.compareTo(MAX_DURATION) < 0 ? max : MAX_DURATION) + ", found " + describe(value));
+        }
+        return Duration.ofMillis(millis.longValueExact());
+    }
+
+    /** This scalar's duration in milliseconds, exactly, however large or negative. */
+    private BigInteger millis() {
+        String text = asString().trim();
+        if (value instanceof Number) {
+            BigInteger seconds = exactInteger();
+            if (seconds == null) {
+                throw error("expected a whole number of seconds or a duration such as 500ms, 30s or 10m, found '" + text + "'");
+            }
+            return seconds.multiply(BigInteger.valueOf(1000));
+        }
+        if (text.startsWith("P") || text.startsWith("p") || text.startsWith("-P") || text.startsWith("-p")) {
+            Duration d;
             try {
-                return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+                d = Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
             } catch (java.time.format.DateTimeParseException e) {
                 throw error("expected a duration such as 30s, 10m or PT10M, found '" + text + "'");
             }
+            return BigInteger.valueOf(d.getSeconds()).multiply(BigInteger.valueOf(1000)).add(BigInteger.valueOf(d.getNano() / 1_000_000));
         }
         Matcher m = DURATION_PART.matcher(text);
-        Duration total = Duration.ZERO;
+        BigInteger millis = BigInteger.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            long unit = switch (m.group(2)) {
+                case "ms" -> 1L;
+                case "s" -> 1000L;
+                case "m" -> 60_000L;
+                case "h" -> 3_600_000L;
+                default -> 86_400_000L;
+            };
+            millis = millis.add(new BigInteger(m.group(1)).multiply(BigInteger.valueOf(unit)));
             end = m.end();
         }
         if (end == 0 || end != text.length()) {
             throw error("expected a duration such as 500ms, 30s, 10m, 1h or 1d, found '" + text + "'");
         }
-        return total;
+        return millis;
+    }
+
+    /** A duration the way config files write it: {@code 1d}, {@code 1h30m}, {@code 500ms}, {@code 0s}. */
+    public static String format(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
+        long ms = d.toMillis();
+        StringBuilder out = new StringBuilder(ms < 0 ? "-" : "");
+        ms = Math.abs(ms);
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms >= units[i]) {
+                out.append(ms / units[i]).append(names[i]);
+                ms %= units[i];
+            }
+        }
+        return out.toString();
     }
 
     /** A list of strings at {@code key} (a single string counts as a list of one); empty when absent. */
