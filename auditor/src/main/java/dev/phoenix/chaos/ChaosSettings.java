@@ -1,6 +1,7 @@
 package dev.phoenix.chaos;
 
 import dev.phoenix.model.ChaosOptIn;
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -52,33 +53,47 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
         return parse(Settings.empty("chaos"));
     }
 
+    /** The longest {@code replace-timeout}: a replacement that takes longer than a day is not coming. */
+    public static final Duration MAX_REPLACE_TIMEOUT = Duration.ofDays(1);
+    /** The longest {@code settle}. */
+    public static final Duration MAX_SETTLE = Duration.ofHours(1);
+    /** The longest {@code min-interval}. */
+    public static final Duration MAX_MIN_INTERVAL = Duration.ofDays(365);
+
+    /** Parses the section; every error in it is reported (one {@link dev.phoenix.spi.ConfigException} gathering them). */
     public static ChaosSettings parse(Settings s) {
-        s.requireKeys(KEYS);
-        Settings optIn = s.child("opt-in").requireKeys(List.of("tag", "label"));
-        Settings kill = s.child("kill-switch").requireKeys(List.of("file", "env"));
-        String targetText = s.string("target", "random").toLowerCase(Locale.ROOT);
-        Target target = switch (targetText) {
-            case "random" -> Target.RANDOM;
-            case "mutated-first" -> Target.MUTATED_FIRST;
-            default -> throw s.child("target").error("expected random or mutated-first, found '" + targetText + "'");
-        };
-        Duration replaceTimeout = s.duration("replace-timeout", Duration.ofMinutes(10));
-        if (replaceTimeout.isZero() || replaceTimeout.isNegative()) {
-            throw s.child("replace-timeout").error("must be positive");
-        }
-        return new ChaosSettings(
-                s.bool("enabled", false),
-                new ChaosOptIn(optIn.string("tag", ChaosOptIn.DEFAULT_TAG), optIn.string("label", ChaosOptIn.DEFAULT_LABEL)),
-                s.integer("max-per-group", 1, 0, 1000),
-                MinHealthy.parse(s.child("min-healthy")),
-                s.has("window") ? Optional.of(ChaosWindow.parse(s.child("window"))) : Optional.empty(),
-                s.duration("min-interval", Duration.ZERO),
-                replaceTimeout,
-                s.duration("settle", Duration.ZERO),
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(KEYS));
+        ChaosOptIn optIn = errors.get(() -> {
+            Settings o = s.child("opt-in").requireKeys(List.of("tag", "label"));
+            return new ChaosOptIn(o.string("tag", ChaosOptIn.DEFAULT_TAG), o.string("label", ChaosOptIn.DEFAULT_LABEL));
+        }, null);
+        Settings kill = s.child("kill-switch");
+        errors.check(() -> kill.requireKeys(List.of("file", "env")));
+        Target target = errors.get(() -> {
+            String targetText = s.string("target", "random").toLowerCase(Locale.ROOT);
+            return switch (targetText) {
+                case "random" -> Target.RANDOM;
+                case "mutated-first" -> Target.MUTATED_FIRST;
+                default -> throw s.child("target").error("expected random or mutated-first, found '" + targetText + "'");
+            };
+        }, Target.RANDOM);
+        ChaosSettings parsed = new ChaosSettings(
+                errors.get(() -> s.bool("enabled", false), false),
+                optIn,
+                errors.get(() -> s.integer("max-per-group", 1, 0, 1000), 1),
+                errors.get(() -> MinHealthy.parse(s.child("min-healthy")), null),
+                errors.get(() -> s.has("window") ? Optional.of(ChaosWindow.parse(s.child("window"))) : Optional.<ChaosWindow>empty(),
+                        Optional.empty()),
+                errors.get(() -> s.duration("min-interval", Duration.ZERO, Duration.ZERO, MAX_MIN_INTERVAL), Duration.ZERO),
+                errors.get(() -> s.duration("replace-timeout", Duration.ofMinutes(10), Duration.ofMillis(1), MAX_REPLACE_TIMEOUT), null),
+                errors.get(() -> s.duration("settle", Duration.ZERO, Duration.ZERO, MAX_SETTLE), Duration.ZERO),
                 target,
-                s.strings("groups"),
-                kill.string("file", ""),
-                kill.string("env", "PHOENIX_CHAOS_STOP"));
+                errors.get(() -> s.strings("groups"), List.of()),
+                errors.get(() -> kill.string("file", ""), ""),
+                errors.get(() -> kill.string("env", "PHOENIX_CHAOS_STOP"), ""));
+        errors.throwIfAny();
+        return parsed;
     }
 
     /** Whether chaos may touch {@code group}. */
@@ -107,6 +122,9 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
             }
             if (text.matches("\\d{1,6}")) {
                 return new MinHealthy(Integer.parseInt(text), false);
+            }
+            if (text.matches("\\d+%?")) {
+                throw s.error("must be a percentage up to 100% or a member count up to 999999, found " + text);
             }
             throw s.error("expected a percentage such as 66% or a member count such as 2, found '" + text + "'");
         }

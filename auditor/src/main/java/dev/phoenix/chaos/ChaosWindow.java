@@ -1,5 +1,6 @@
 package dev.phoenix.chaos;
 
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.Settings;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -27,30 +28,37 @@ public record ChaosWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to, Zon
     }
 
     static ChaosWindow parse(Settings s) {
-        s.requireKeys(List.of("days", "hours", "zone"));
-        Set<DayOfWeek> days = s.has("days") ? days(s.child("days")) : EnumSet.allOf(DayOfWeek.class);
-        LocalTime from = LocalTime.MIDNIGHT;
-        LocalTime to = LocalTime.MIDNIGHT;
-        if (s.has("hours")) {
-            String hours = s.string("hours");
-            String[] parts = hours.split("-");
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(List.of("days", "hours", "zone")));
+        Set<DayOfWeek> days = errors.get(() -> s.has("days") ? days(s.child("days")) : EnumSet.allOf(DayOfWeek.class),
+                EnumSet.allOf(DayOfWeek.class));
+        LocalTime[] hours = errors.get(() -> hours(s), new LocalTime[] {LocalTime.MIDNIGHT, LocalTime.MIDNIGHT});
+        ZoneId zone = errors.get(() -> {
+            String text = s.string("zone", "UTC");
             try {
-                if (parts.length != 2) {
-                    throw new DateTimeParseException("expected HH:MM-HH:MM", hours, 0);
-                }
-                from = LocalTime.parse(parts[0].trim());
-                to = LocalTime.parse(parts[1].trim());
-            } catch (DateTimeParseException e) {
-                throw s.child("hours").error("expected hours such as \"09:00-17:00\", found '" + hours + "'");
+                return ZoneId.of(text);
+            } catch (java.time.DateTimeException e) {
+                throw s.child("zone").error("unknown time zone '" + text + "'");
             }
+        }, ZoneId.of("UTC"));
+        errors.throwIfAny();
+        return new ChaosWindow(days, hours[0], hours[1], zone);
+    }
+
+    private static LocalTime[] hours(Settings s) {
+        if (!s.has("hours")) {
+            return new LocalTime[] {LocalTime.MIDNIGHT, LocalTime.MIDNIGHT};
         }
-        ZoneId zone;
+        String hours = s.string("hours");
+        String[] parts = hours.split("-");
         try {
-            zone = ZoneId.of(s.string("zone", "UTC"));
-        } catch (java.time.DateTimeException e) {
-            throw s.child("zone").error("unknown time zone '" + s.string("zone", "") + "'");
+            if (parts.length != 2) {
+                throw new DateTimeParseException("expected HH:MM-HH:MM", hours, 0);
+            }
+            return new LocalTime[] {LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim())};
+        } catch (DateTimeParseException e) {
+            throw s.child("hours").error("expected hours such as \"09:00-17:00\", found '" + hours + "'");
         }
-        return new ChaosWindow(days, from, to, zone);
     }
 
     /** Whether {@code instant} (seen in the window's zone) falls inside the window. */
@@ -80,6 +88,9 @@ public record ChaosWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to, Zon
     private static Set<DayOfWeek> days(Settings s) {
         List<String> items = s.isScalar() ? List.of(s.asString().split(",")) : s.elements().stream().map(Settings::asString).toList();
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        if (items.stream().allMatch(String::isBlank)) {
+            throw s.error("no days given: a window needs at least one day, e.g. MON-FRI (leave 'days' out for every day)");
+        }
         for (String item : items) {
             String text = item.trim().toUpperCase(Locale.ROOT);
             String[] range = text.split("-");

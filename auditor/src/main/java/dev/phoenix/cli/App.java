@@ -1,5 +1,6 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.ConfigLoader;
 import dev.phoenix.runtime.Platform;
 import dev.phoenix.spi.ProviderContext;
@@ -52,6 +53,12 @@ public final class App implements AutoCloseable {
 
     public ConfigLoader configLoader() {
         return platform().configLoader();
+    }
+
+    /** Prints every error of a config, one line each, in line order, and returns the exit code for them. */
+    public int configErrors(ConfigFileException e) {
+        e.lines().forEach(line -> err.println("phoenix: " + line));
+        return ExitCode.USAGE;
     }
 
     /** A provider context with {@code seed}, for commands that run a fleet without a config ({@code simulate}, {@code localstack}). */

@@ -84,8 +84,7 @@ final class AuditCommand implements Callable<Integer> {
             runtime = PhoenixRuntime.build(app.platform(), cfg, new PhoenixRuntime.Options(seed != null ? seed : App.randomSeed(),
                     unleash, app.err::println));
         } catch (ConfigFileException e) {
-            app.err.println("phoenix: " + e.getMessage());
-            return ExitCode.USAGE;
+            return app.configErrors(e);
         }
         try {
             AuditOutcome outcome = App.await(runtime.run(PhoenixRuntime.Run.of(chaos).withProgress(Progress.forConsole(app))));
@@ -98,8 +97,8 @@ final class AuditCommand implements Callable<Integer> {
             Path dir = out != null ? out : cfg.baseDir().resolve(cfg.report().dir());
             List<Path> files = ReportFiles.write(outcome.scorecard(), dir, formats != null ? formats : cfg.report().formats());
             Summary.print(outcome.scorecard(), app.out, files);
-            for (var e : outcome.configErrors()) {
-                app.err.println("phoenix: " + cfg.locate(e).getMessage());
+            if (!outcome.configErrors().isEmpty()) {
+                app.configErrors(cfg.locate(outcome.configErrors()));
             }
             for (String g : outcome.unreachable()) {
                 String error = outcome.scorecard().groups().stream().filter(s -> s.name().equals(g)).findFirst()

@@ -75,8 +75,7 @@ final class BaselineCommand implements Callable<Integer> {
             }
             runtime = PhoenixRuntime.build(app.platform(), cfg, new PhoenixRuntime.Options(App.randomSeed(), false, w -> { }));
         } catch (ConfigFileException e) {
-            app.err.println("phoenix: " + e.getMessage());
-            return ExitCode.USAGE;
+            return app.configErrors(e);
         }
         Baselines baselines = runtime.stores().baselines();
         try {

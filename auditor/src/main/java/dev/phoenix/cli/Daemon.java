@@ -12,7 +12,6 @@ import dev.phoenix.runtime.Stores;
 import dev.phoenix.schedule.RunCoordinator;
 import dev.phoenix.schedule.RunKind;
 import dev.phoenix.schedule.Scheduler;
-import dev.phoenix.spi.ConfigException;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
@@ -100,8 +99,8 @@ final class Daemon {
     }
 
     private static Scorecard report(PhoenixConfig config, AuditOutcome outcome) {
-        for (ConfigException e : outcome.configErrors()) {
-            LOG.error("{}", config.locate(e).getMessage());
+        if (!outcome.configErrors().isEmpty()) {
+            config.locate(outcome.configErrors()).lines().forEach(line -> LOG.error("{}", line));
         }
         for (String g : outcome.unreachable()) {
             LOG.error("group {}: its provider could not be reached", g);

@@ -25,6 +25,9 @@ public final class Main {
             cli.setErr(new java.io.PrintWriter(err, true));
             cli.setCaseInsensitiveEnumValuesAllowed(true);
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                if (e instanceof dev.phoenix.config.ConfigFileException located) {
+                    return app.configErrors(located);
+                }
                 err.println("phoenix: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
                 if (Boolean.parseBoolean(env.getOrDefault("PHOENIX_DEBUG", "false"))) {
                     e.printStackTrace(err);

@@ -92,8 +92,7 @@ final class ServeCommand implements Callable<Integer> {
             cfg = app.configLoader().load(config);
             daemon = Daemon.start(app, cfg, new Daemon.Options(bind, port, bearer, unleash));
         } catch (ConfigFileException e) {
-            app.err.println("phoenix: " + e.getMessage());
-            return ExitCode.USAGE;
+            return app.configErrors(e);
         } catch (IllegalStateException e) {
             app.err.println("phoenix: " + e.getMessage());
             return ExitCode.USAGE;

@@ -18,6 +18,12 @@ import java.util.Optional;
 public record GroupConfig(String name, String sourceType, Settings source, Optional<Mutability> mutability,
                           List<ProbeConfig> probes, FactFilter ignore, FactFilter identity, Settings where) {
 
+    /**
+     * The source type of a group whose source is missing or misspelt: only ever in a config that is
+     * refused, handed to {@link ConfigLoader.SettingsCheck} so that the group's probes are checked too.
+     */
+    public static final String NO_SOURCE = "";
+
     public GroupConfig {
         probes = List.copyOf(probes);
     }

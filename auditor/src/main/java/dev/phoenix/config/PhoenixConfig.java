@@ -39,8 +39,13 @@ public record PhoenixConfig(Path file, YamlTree tree, String store, Sections sec
         return new PhoenixConfig(file, tree, store, sections, groups, chaos, report, newProbing, schedule, history);
     }
 
-    /** Locates an error that a factory found in one of this config's settings. */
+    /** Locates an error that a factory found in one of this config's settings (and every error it gathers). */
     public ConfigFileException locate(dev.phoenix.spi.ConfigException e) {
         return ConfigFileException.at(file, tree, e);
+    }
+
+    /** Locates errors that factories found in this config's settings. */
+    public ConfigFileException locate(List<dev.phoenix.spi.ConfigException> errors) {
+        return ConfigFileException.at(file, tree, errors);
     }
 }

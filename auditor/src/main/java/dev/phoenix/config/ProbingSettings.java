@@ -1,5 +1,6 @@
 package dev.phoenix.config;
 
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -39,19 +40,27 @@ public record ProbingSettings(int concurrency, int loops, Duration timeout, bool
         return parse(s, false);
     }
 
+    /** The longest {@code probing.timeout}. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
     /** @param loopbackByDefault {@code targets} defaults to {@code loopback} (AWS requests go to an emulator on loopback) */
     static ProbingSettings parse(Settings s, boolean loopbackByDefault) {
-        s.requireKeys(KEYS);
-        String targets = s.string("targets", loopbackByDefault ? "loopback" : "any");
-        if (!targets.equals("any") && !targets.equals("loopback")) {
-            throw s.child("targets").error("expected any or loopback, found '" + targets + "'");
-        }
-        Duration timeout = s.duration("timeout", Duration.ofSeconds(10));
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw s.child("timeout").error("must be positive");
-        }
-        return new ProbingSettings(s.integer("concurrency", DEFAULT_CONCURRENCY, 1, 100_000), s.integer("loops", DEFAULT_LOOPS, 1, 64),
-                timeout, targets.equals("loopback"));
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(KEYS));
+        String targets = errors.get(() -> {
+            String text = s.string("targets", loopbackByDefault ? "loopback" : "any");
+            if (!text.equals("any") && !text.equals("loopback")) {
+                throw s.child("targets").error("expected any or loopback, found '" + text + "'");
+            }
+            return text;
+        }, "any");
+        ProbingSettings parsed = new ProbingSettings(
+                errors.get(() -> s.integer("concurrency", DEFAULT_CONCURRENCY, 1, 100_000), DEFAULT_CONCURRENCY),
+                errors.get(() -> s.integer("loops", DEFAULT_LOOPS, 1, 64), DEFAULT_LOOPS),
+                errors.get(() -> s.duration("timeout", Duration.ofSeconds(10), Duration.ofMillis(1), MAX_TIMEOUT), Duration.ofSeconds(10)),
+                targets.equals("loopback"));
+        errors.throwIfAny();
+        return parsed;
     }
 
     public ProbingSettings withConcurrency(int n) {

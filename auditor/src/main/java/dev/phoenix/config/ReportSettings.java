@@ -1,6 +1,7 @@
 package dev.phoenix.config;
 
 import dev.phoenix.report.Exporters;
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.Settings;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +27,18 @@ public record ReportSettings(List<String> formats, String dir, Optional<Integer>
     }
 
     static ReportSettings parse(Settings s) {
-        s.requireKeys(KEYS);
-        List<String> formats = s.has("formats") ? s.strings("formats") : DEFAULT_FORMATS;
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(KEYS));
+        List<String> formats = errors.get(() -> s.has("formats") ? s.strings("formats") : DEFAULT_FORMATS, DEFAULT_FORMATS);
         for (int i = 0; i < formats.size(); i++) {
-            Exporters.registry().get(formats.get(i), s.child("formats").path() + "[" + i + "]");
+            String name = formats.get(i);
+            String path = s.child("formats").path() + "[" + i + "]";
+            errors.check(() -> Exporters.registry().get(name, path));
         }
-        Optional<Integer> failUnder = s.has("fail-under") ? Optional.of(s.integer("fail-under", 0, 0, 100)) : Optional.empty();
-        return new ReportSettings(formats, s.string("dir", "phoenix-reports"), failUnder);
+        Optional<Integer> failUnder = errors.get(() -> s.has("fail-under") ? Optional.of(s.integer("fail-under", 0, 0, 100))
+                : Optional.<Integer>empty(), Optional.empty());
+        String dir = errors.get(() -> s.string("dir", "phoenix-reports"), "phoenix-reports");
+        errors.throwIfAny();
+        return new ReportSettings(formats, dir, failUnder);
     }
 }

@@ -1,5 +1,6 @@
 package dev.phoenix.history;
 
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -22,13 +23,16 @@ public record HistorySettings(int keep, Duration maxAge) {
         return new HistorySettings(500, Duration.ofDays(90));
     }
 
+    /** The longest {@code max-age}: ten years. */
+    public static final Duration MAX_AGE = Duration.ofDays(3650);
+
     public static HistorySettings parse(Settings s) {
-        s.requireKeys(KEYS);
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(KEYS));
         HistorySettings d = defaults();
-        Duration maxAge = s.duration("max-age", d.maxAge());
-        if (maxAge.isNegative()) {
-            throw s.child("max-age").error("must not be negative");
-        }
-        return new HistorySettings(s.integer("keep", d.keep(), 0, 1_000_000), maxAge);
+        HistorySettings parsed = new HistorySettings(errors.get(() -> s.integer("keep", d.keep(), 0, 1_000_000), d.keep()),
+                errors.get(() -> s.duration("max-age", d.maxAge(), Duration.ZERO, MAX_AGE), d.maxAge()));
+        errors.throwIfAny();
+        return parsed;
     }
 }

@@ -3,6 +3,7 @@ package dev.phoenix.runtime;
 import dev.phoenix.config.ConfigLoader;
 import dev.phoenix.fleet.FleetFactory;
 import dev.phoenix.probe.ProbeFactory;
+import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
 import dev.phoenix.spi.SectionParser;
 import dev.phoenix.store.ObjectStoreFactory;
@@ -37,7 +38,20 @@ public record Platform(Vertx vertx, Clock clock, Map<String, String> env, Regist
                 Registry.load(SectionParser.class, "section"), Registry.load(ObjectStoreFactory.class, "store scheme"));
     }
 
+    /**
+     * The loader of this platform's configs: when a file has errors of its own, it also builds (and
+     * closes at once) the fleets and probes of the groups that parsed, so that their settings errors
+     * come in the same run.
+     */
     public ConfigLoader configLoader() {
-        return new ConfigLoader(Set.copyOf(fleets.names()), Set.copyOf(probes.names()), sections, env);
+        return new ConfigLoader(Set.copyOf(fleets.names()), Set.copyOf(probes.names()), sections, env)
+                .withCheck((groups, optIn, provider, baseDir) -> {
+                    ProviderContext ctx = ProviderContext.standalone(vertx, clock, env);
+                    try {
+                        return Wiring.check(groups, optIn, provider, baseDir, ctx, fleets, probes);
+                    } finally {
+                        ctx.shared().close();
+                    }
+                });
     }
 }

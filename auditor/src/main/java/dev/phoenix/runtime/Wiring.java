@@ -10,22 +10,29 @@ import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.probe.Probe;
 import dev.phoenix.probe.ProbeFactory;
 import dev.phoenix.probe.ProbeSpec;
+import dev.phoenix.model.ChaosOptIn;
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
 import dev.phoenix.store.ObjectStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds each configured group's fleet and probes through the registries. Settings errors
- * surface here, located in the config file like every other configuration error; when one
- * does, every fleet built so far is closed.
+ * surface here, located in the config file like every other configuration error, every one of
+ * them at once (each group and each probe is built on its own); when there are any, every fleet
+ * built is closed.
  *
  * <pre>{@code
  * List<GroupRuntime> groups = Wiring.build(config, ctx, app.fleets(), app.probes());   // ConfigFileException on bad settings
+ * List<ConfigException> errors = Wiring.check(groups, optIn, sections, baseDir, ctx, fleets, probes);   // build and close at once
  * }</pre>
  */
 public final class Wiring {
@@ -43,25 +50,64 @@ public final class Wiring {
     /** @param store Phoenix's store, for what probes keep between runs; null for none */
     public static List<GroupRuntime> build(PhoenixConfig config, ProviderContext ctx, Registry<FleetFactory> fleets,
                                            Registry<ProbeFactory> probes, ObjectStore store) {
-        List<GroupRuntime> groups = new ArrayList<>();
+        ConfigErrors errors = new ConfigErrors();
         List<Fleet> built = new ArrayList<>();
+        List<GroupRuntime> groups;
         try {
-            for (GroupConfig g : config.groups()) {
-                FleetSpec spec = new FleetSpec(g.name(), g.source(), g.mutability(), config.chaos().optIn(), config.sections(),
-                        config.baseDir());
-                Fleet fleet = fleets.get(g.sourceType(), g.source().path()).create(spec, ctx);
-                built.add(fleet); // from here on it is closed if anything fails, even before its group is complete
-                List<Probe> groupProbes = new ArrayList<>();
-                for (GroupConfig.ProbeConfig p : g.probes()) {
-                    groupProbes.add(probes.get(p.type(), p.settings().path())
-                            .create(new ProbeSpec(g.name(), p.settings(), config.chaos().optIn(), config.sections(), config.baseDir(),
-                                    store), ctx));
-                }
-                groups.add(new GroupRuntime(g.name(), fleet, groupProbes, g.ignore(), g.identity()));
-            }
+            groups = wire(config.groups(), new Inputs(config.chaos().optIn(), config.sections(), config.baseDir(), store), ctx, fleets,
+                    probes, errors, built);
         } catch (RuntimeException e) {
             closeAll(built);
-            throw e instanceof ConfigException ce ? ConfigFileException.at(config.file(), config.tree(), ce) : e;
+            throw e;
+        }
+        if (!errors.isEmpty()) {
+            closeAll(built);
+            throw config.locate(errors.all());
+        }
+        return groups;
+    }
+
+    /**
+     * The settings errors the factories find in {@code groups}, each built and closed at once: what the
+     * config loader adds to its own errors, so that one run reports both. A failure that is not a
+     * settings error is left for {@link #build} to report.
+     */
+    public static List<ConfigException> check(List<GroupConfig> groups, ChaosOptIn optIn, Sections sections, Path baseDir,
+                                              ProviderContext ctx, Registry<FleetFactory> fleets, Registry<ProbeFactory> probes) {
+        ConfigErrors errors = new ConfigErrors();
+        List<Fleet> built = new ArrayList<>();
+        try {
+            wire(groups, new Inputs(optIn, sections, baseDir, null), ctx, fleets, probes, errors, built);
+        } catch (RuntimeException e) {
+            LOG.debug("checking group settings stopped at a failure that is not a settings error", e);
+        } finally {
+            closeAll(built);
+        }
+        return errors.all();
+    }
+
+    /** What every group's fleet and probes are built with besides their own settings. */
+    private record Inputs(ChaosOptIn optIn, Sections sections, Path baseDir, ObjectStore store) {
+    }
+
+    /** The groups whose fleet and probes all build; the errors of the others go to {@code errors}. */
+    private static List<GroupRuntime> wire(List<GroupConfig> configs, Inputs in, ProviderContext ctx, Registry<FleetFactory> fleets,
+                                           Registry<ProbeFactory> probes, ConfigErrors errors, List<Fleet> built) {
+        List<GroupRuntime> groups = new ArrayList<>();
+        for (GroupConfig g : configs) {
+            FleetSpec spec = new FleetSpec(g.name(), g.source(), g.mutability(), in.optIn(), in.sections(), in.baseDir());
+            Optional<Fleet> fleet = g.sourceType().equals(GroupConfig.NO_SOURCE) ? Optional.empty()
+                    : errors.attempt(() -> fleets.get(g.sourceType(), g.source().path()).create(spec, ctx));
+            fleet.ifPresent(built::add); // from here on it is closed if anything fails, even before its group is complete
+            List<Probe> groupProbes = new ArrayList<>();
+            for (GroupConfig.ProbeConfig p : g.probes()) {
+                errors.attempt(() -> probes.get(p.type(), p.settings().path())
+                        .create(new ProbeSpec(g.name(), p.settings(), in.optIn(), in.sections(), in.baseDir(), in.store()), ctx))
+                        .ifPresent(groupProbes::add);
+            }
+            if (fleet.isPresent() && groupProbes.size() == g.probes().size()) {
+                groups.add(new GroupRuntime(g.name(), fleet.get(), groupProbes, g.ignore(), g.identity()));
+            }
         }
         return groups;
     }

@@ -1,5 +1,6 @@
 package dev.phoenix.schedule;
 
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.Settings;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -29,25 +30,30 @@ public record ScheduleSettings(Map<RunKind, CronSchedule> schedules, ZoneId zone
 
     /** Parses and validates the section; errors name the key, e.g. {@code schedule.chaos}. */
     public static ScheduleSettings parse(Settings s) {
-        s.requireKeys(KEYS);
-        ZoneId zone;
-        String zoneText = s.string("zone", "UTC");
-        try {
-            zone = ZoneId.of(zoneText);
-        } catch (DateTimeException e) {
-            throw s.child("zone").error("unknown time zone '" + zoneText + "' (e.g. UTC, Europe/Berlin, America/New_York)");
-        }
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(KEYS));
+        ZoneId zone = errors.get(() -> {
+            String zoneText = s.string("zone", "UTC");
+            try {
+                return ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                throw s.child("zone").error("unknown time zone '" + zoneText + "' (e.g. UTC, Europe/Berlin, America/New_York)");
+            }
+        }, ZoneId.of("UTC"));
         Map<RunKind, CronSchedule> schedules = new EnumMap<>(RunKind.class);
         for (RunKind kind : RunKind.values()) {
             if (s.has(kind.label())) {
-                String expression = s.string(kind.label());
-                try {
-                    schedules.put(kind, CronSchedule.parse(expression, zone));
-                } catch (IllegalArgumentException e) {
-                    throw s.child(kind.label()).error(e.getMessage());
-                }
+                errors.attempt(() -> {
+                    String expression = s.string(kind.label());
+                    try {
+                        return CronSchedule.parse(expression, zone);
+                    } catch (IllegalArgumentException e) {
+                        throw s.child(kind.label()).error(e.getMessage());
+                    }
+                }).ifPresent(schedule -> schedules.put(kind, schedule));
             }
         }
+        errors.throwIfAny();
         return new ScheduleSettings(schedules, zone);
     }
 }

@@ -56,6 +56,15 @@ public record ProviderContext(
         return new ProviderContext(vertx, clock, seed, Shared.on(vertx), blocking, env, TargetPolicy.any());
     }
 
+    /**
+     * A context whose shared clients only its creator closes ({@code ctx.shared().close()}), with no
+     * hook on Vert.x's own close: for a short check that builds and closes fleets at once.
+     */
+    public static ProviderContext standalone(Vertx vertx, Clock clock, Map<String, String> env) {
+        WorkerExecutor blocking = vertx.createSharedWorkerExecutor("phoenix-blocking", BLOCKING_POOL_SIZE);
+        return new ProviderContext(vertx, clock, 0L, Shared.standalone(), blocking, env, TargetPolicy.any());
+    }
+
     /** The same context with another target policy. */
     public ProviderContext withTargets(TargetPolicy policy) {
         return new ProviderContext(vertx, clock, seed, shared, blocking, env, policy);

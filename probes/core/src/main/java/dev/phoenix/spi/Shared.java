@@ -37,6 +37,11 @@ public final class Shared {
     private Shared() {
     }
 
+    /** A registry closed only by {@link #close()}: for a short-lived context that its creator closes itself. */
+    public static Shared standalone() {
+        return new Shared();
+    }
+
     /** A registry that also closes when {@code vertx} closes (it deploys a verticle whose stop closes it). */
     public static Shared on(Vertx vertx) {
         Shared shared = new Shared();
