@@ -50,11 +50,26 @@ public final class CronSchedule {
             throw new IllegalArgumentException("expected a cron expression of 5 fields (minute hour day month weekday) "
                     + "or 6 (with seconds first), found " + fields + " in '" + text + "'");
         }
+        ExecutionTime executionTime;
         try {
             Cron cron = (fields == 5 ? UNIX : SECONDS).parse(text).validate();
-            return new CronSchedule(text, zone, ExecutionTime.forCron(cron));
+            executionTime = ExecutionTime.forCron(cron);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid cron expression '" + text + "': " + e.getMessage(), e);
+        }
+        if (!firesEver(executionTime)) {
+            throw new IllegalArgumentException("cron expression '" + text + "' never fires (no such date, e.g. 31 February)");
+        }
+        return new CronSchedule(text, zone, executionTime);
+    }
+
+    /** Whether the expression fires at all: within eight years of a fixed date, which covers every leap-day rule. */
+    private static boolean firesEver(ExecutionTime executionTime) {
+        ZonedDateTime from = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+        try {
+            return executionTime.nextExecution(from).filter(t -> t.isBefore(from.plusYears(9))).isPresent();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class CronScheduleTest {
@@ -35,6 +36,18 @@ class CronScheduleTest {
                 .hasMessageContaining("expected a cron expression of 5 fields").hasMessageContaining("found 4");
         assertThatThrownBy(() -> CronSchedule.parse("0 25 * * *", ZoneOffset.UTC))
                 .hasMessageStartingWith("invalid cron expression '0 25 * * *'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 31 2 *", "0 0 30 2 *", "0 0 31 4 *", "0 0 0 31 11 *"})
+    void expressionThatNeverFires_isRefused(String expression) {
+        assertThatThrownBy(() -> CronSchedule.parse(expression, ZoneOffset.UTC)).hasMessageContaining("never fires");
+    }
+
+    @Test
+    void leapDay_firesEveryFourYears_andIsAccepted() {
+        CronSchedule s = CronSchedule.parse("0 0 29 2 *", ZoneOffset.UTC);
+        assertThat(s.next(Instant.parse("2026-03-01T00:00:00Z"))).contains(Instant.parse("2028-02-29T00:00:00Z"));
     }
 
     @Test
