@@ -67,10 +67,6 @@ public final class AwsEc2FleetFactory implements FleetFactory {
     }
 
     static Duration pollInterval(Settings s) {
-        Duration d = s.duration("poll-interval", Duration.ofSeconds(1));
-        if (d.isNegative() || d.isZero()) {
-            throw s.child("poll-interval").error("must be positive");
-        }
-        return d;
+        return s.duration("poll-interval", Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMinutes(1));
     }
 }

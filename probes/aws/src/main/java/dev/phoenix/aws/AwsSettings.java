@@ -1,10 +1,9 @@
 package dev.phoenix.aws;
 
-import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.spi.TargetPolicy;
+import dev.phoenix.spi.Urls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +77,7 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
                     .or(() -> endpoint);
         }
         Optional<String> profile = s.optionalString("profile").or(() -> nonBlank(env.get("AWS_PROFILE")));
-        Duration timeout = s.duration("timeout", Duration.ofSeconds(60));
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw s.child("timeout").error("must be positive");
-        }
+        Duration timeout = s.duration("timeout", Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofHours(1));
         return new AwsSettings(region, endpoint, profile, s.integer("max-attempts", 5, 1, 20), timeout, s3Endpoint);
     }
 
@@ -109,17 +105,7 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
     }
 
     private static URI endpoint(String text, String path) {
-        try {
-            URI uri = new URI(text.trim());
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text
-                    + "' (" + e.getReason() + ")");
-        }
+        return Urls.http(text, path, "http://127.0.0.1:4566");
     }
 
     private static Optional<String> nonBlank(String v) {

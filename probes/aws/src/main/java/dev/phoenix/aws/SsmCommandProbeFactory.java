@@ -39,14 +39,8 @@ public final class SsmCommandProbeFactory implements ProbeFactory {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             throw s.child("name").error("must be letters, digits, '-' or '_', found '" + name + "'");
         }
-        Duration timeout = s.duration("timeout", Duration.ofSeconds(60));
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw s.child("timeout").error("must be positive");
-        }
-        Duration poll = s.duration("poll-interval", Duration.ofSeconds(1));
-        if (poll.isZero() || poll.isNegative()) {
-            throw s.child("poll-interval").error("must be positive");
-        }
+        Duration timeout = s.duration("timeout", Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofDays(1));
+        Duration poll = s.duration("poll-interval", Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMinutes(1));
         String stdout = s.string("stdout", "sha256");
         if (!stdout.equals("sha256") && !stdout.equals("text")) {
             throw s.child("stdout").error("expected sha256 or text, found '" + stdout + "'");

@@ -144,6 +144,9 @@ public final class DockerEngines implements Shared.Resource {
                 || uri.getScheme().equals("npipe"))) {
             throw new IllegalArgumentException("not a Docker host URI: '" + host + "' (expected unix:///path or tcp://host:port)");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, found " + uri.getPort() + " in '" + host + "'");
+        }
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host)
                 .build();

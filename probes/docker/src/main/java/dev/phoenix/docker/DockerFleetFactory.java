@@ -44,10 +44,7 @@ public final class DockerFleetFactory implements FleetFactory {
             throw s.error("a docker source needs 'labels' or 'names' to select containers "
                     + "(e.g. labels: {app: api}); Phoenix never audits every container of an engine by accident");
         }
-        Duration stopTimeout = s.duration("stop-timeout", Duration.ofSeconds(10));
-        if (stopTimeout.isNegative()) {
-            throw s.child("stop-timeout").error("must not be negative");
-        }
+        Duration stopTimeout = s.duration("stop-timeout", Duration.ofSeconds(10), Duration.ZERO, Duration.ofHours(1));
         DockerSection docker = spec.sections().get(DockerSection.class);
         String host = host(s, docker, ctx);
         DockerEngines.Lease lease;

@@ -60,10 +60,7 @@ public final class ExecProbeFactory implements ProbeFactory {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             throw s.child("name").error("must be letters, digits, '-' or '_', found '" + name + "'");
         }
-        Duration timeout = s.duration("timeout", Duration.ofSeconds(10));
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw s.child("timeout").error("must be positive");
-        }
+        Duration timeout = s.duration("timeout", Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofHours(1));
         String output = s.string("output", "sha256").toLowerCase(Locale.ROOT);
         if (!output.equals("sha256") && !output.equals("text")) {
             throw s.child("output").error("expected sha256 or text, found '" + output + "'");

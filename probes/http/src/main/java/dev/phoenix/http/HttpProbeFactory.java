@@ -5,12 +5,15 @@ import dev.phoenix.probe.Probe;
 import dev.phoenix.probe.UrlTemplate;
 import dev.phoenix.probe.ProbeFactory;
 import dev.phoenix.probe.ProbeSpec;
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
+import dev.phoenix.spi.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code http}: fetches a URL built from the member's attributes and turns the response into
@@ -32,24 +35,53 @@ public final class HttpProbeFactory implements ProbeFactory {
         return "http";
     }
 
+    /** The longest {@code timeout} of one HTTP probe call. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
     @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
-        Settings s = spec.settings().requireKeys(KEYS);
-        UrlTemplate url = UrlTemplate.parse(s.string("url", "{url}"));
-        checkTemplate(url, s.child("url"));
-        String name = s.string("name", url.defaultName());
-        if (!name.matches("[A-Za-z0-9_-]+")) {
-            throw s.child("name").error("must be letters, digits, '-' or '_', found '" + name + "'");
-        }
-        Duration timeout = s.duration("timeout", Duration.ofSeconds(5));
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw s.child("timeout").error("must be positive");
-        }
-        long maxBody = s.integer("max-body", 1 << 20, 1, Integer.MAX_VALUE);
-        HttpProbe.Options options = new HttpProbe.Options(name, url, s.bool("json", true), s.stringMap("headers"),
-                timeout, maxBody, FactFilter.of(s.strings("ignore")), FactFilter.of(s.strings("identity")),
-                s.integer("max-facts", 10_000, 1, 1_000_000));
+        Settings s = spec.settings();
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(KEYS));
+        UrlTemplate url = errors.get(() -> {
+            UrlTemplate template = UrlTemplate.parse(s.string("url", "{url}"));
+            checkTemplate(template, s.child("url"));
+            return template;
+        }, UrlTemplate.parse("{url}"));
+        String name = errors.get(() -> {
+            String text = s.string("name", url.defaultName());
+            if (!text.matches("[A-Za-z0-9_-]+")) {
+                throw s.child("name").error("must be letters, digits, '-' or '_', found '" + text + "'");
+            }
+            return text;
+        }, "probe");
+        HttpProbe.Options options = new HttpProbe.Options(name, url,
+                errors.get(() -> s.bool("json", true), true),
+                errors.get(() -> headers(s), Map.of()),
+                errors.get(() -> s.duration("timeout", Duration.ofSeconds(5), Duration.ofMillis(1), MAX_TIMEOUT), Duration.ofSeconds(5)),
+                errors.get(() -> s.longInteger("max-body", 1 << 20, 1, Integer.MAX_VALUE), 1L << 20),
+                errors.get(() -> FactFilter.of(s.strings("ignore")), FactFilter.of(List.of())),
+                errors.get(() -> FactFilter.of(s.strings("identity")), FactFilter.of(List.of())),
+                errors.get(() -> s.integer("max-facts", 10_000, 1, 1_000_000), 10_000));
+        errors.throwIfAny();
         return new HttpProbe(options, ctx);
+    }
+
+    /** Request headers: names are HTTP tokens, values hold no CR, LF or other control characters (no header injection). */
+    static Map<String, String> headers(Settings s) {
+        Map<String, String> headers = s.stringMap("headers");
+        ConfigErrors errors = new ConfigErrors();
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            Settings where = s.child("headers").child(h.getKey());
+            if (!h.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                errors.add(where.error("not a valid header name: letters, digits and !#$%&'*+-.^_`|~ only"));
+            }
+            if (h.getValue().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                errors.add(where.error("a header value must not contain CR, LF or other control characters"));
+            }
+        }
+        errors.throwIfAny();
+        return headers;
     }
 
     private static void checkTemplate(UrlTemplate url, Settings where) {
@@ -62,6 +94,7 @@ public final class HttpProbeFactory implements ProbeFactory {
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw where.error("expected an http:// or https:// URL, found '" + url.template() + "'");
             }
+            Urls.checkPort(uri, where.path());
         } catch (java.net.URISyntaxException e) {
             throw new ConfigException(where.path(), "not a valid URL template: " + e.getMessage());
         }

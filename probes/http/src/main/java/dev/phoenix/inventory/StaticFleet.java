@@ -2,12 +2,14 @@ package dev.phoenix.inventory;
 
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.fleet.FleetSpec;
+import dev.phoenix.io.InputFiles;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.MemberKind;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
 import io.vertx.core.Future;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A fixed inventory: the hosts listed in config plus those in the URL file, read at each discovery. */
+/**
+ * A fixed inventory: the hosts listed in config plus those in the URL file, read at each discovery
+ * (a regular UTF-8 file of at most {@link InputFiles#HOST_FILE_LIMIT} bytes).
+ */
 final class StaticFleet implements Fleet {
 
     private final FleetSpec spec;
@@ -47,10 +52,16 @@ final class StaticFleet implements Fleet {
             return Future.succeededFuture(listed);
         }
         Path path = file.get();
-        return ctx.vertx().fileSystem().readFile(path.toString())
-                .recover(e -> Future.failedFuture(new ConfigException(fileSetting.path(),
-                        "cannot read host file " + path + ": " + e.getMessage())))
-                .compose(buffer -> ctx.blocking().executeBlocking(() -> parse(buffer.toString(), path)));
+        return ctx.blocking().executeBlocking(() -> {
+            String text;
+            try {
+                text = InputFiles.readUtf8(path, InputFiles.HOST_FILE_LIMIT);
+            } catch (IOException e) {
+                throw new ConfigException(fileSetting.path(), "cannot read host file " + path + ": "
+                        + (e instanceof InputFiles.Refused ? e.getMessage() : InputFiles.reason(e)));
+            }
+            return parse(text, path);
+        }, false);
     }
 
     private List<Member> parse(String text, Path path) {

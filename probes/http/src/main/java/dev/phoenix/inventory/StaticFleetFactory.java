@@ -7,8 +7,10 @@ import dev.phoenix.model.ChaosOptIn;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.MemberKind;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
+import dev.phoenix.spi.Urls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,21 +44,26 @@ public final class StaticFleetFactory implements FleetFactory {
 
     @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
-        Settings s = spec.source().requireKeys(KEYS);
-        MemberKind kind = switch (s.string("kind", "host")) {
+        Settings s = spec.source();
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> s.requireKeys(KEYS));
+        MemberKind kind = errors.get(() -> switch (s.string("kind", "host")) {
             case "host" -> MemberKind.HOST;
             case "instance" -> MemberKind.INSTANCE;
             case "container" -> MemberKind.CONTAINER;
             default -> throw s.child("kind").error("expected host, instance or container");
-        };
+        }, MemberKind.HOST);
         List<Member> listed = new ArrayList<>();
-        for (Settings host : s.list("hosts")) {
-            listed.add(host.isScalar() ? fromUrl(host.asString(), host, spec, kind) : fromMap(host, spec, kind));
+        List<Settings> hosts = errors.get(() -> s.list("hosts"), List.of());
+        for (Settings host : hosts) {
+            errors.attempt(() -> host.isScalar() ? fromUrl(host.asString(), host, spec, kind) : fromMap(host, spec, kind))
+                    .ifPresent(listed::add);
         }
-        Optional<Path> file = s.optionalString("file").map(f -> spec.baseDir().resolve(f));
-        if (listed.isEmpty() && file.isEmpty()) {
-            throw s.error("a static source needs 'hosts' or 'file'");
+        Optional<Path> file = errors.get(() -> s.optionalString("file").map(f -> spec.baseDir().resolve(f)), Optional.empty());
+        if (hosts.isEmpty() && !s.has("file") && errors.isEmpty()) {
+            errors.add(s.error("a static source needs 'hosts' or 'file'"));
         }
+        errors.throwIfAny();
         return new StaticFleet(spec, kind, listed, file, s.child("file"), ctx);
     }
 
@@ -76,7 +83,11 @@ public final class StaticFleetFactory implements FleetFactory {
     }
 
     private static Member fromMap(Settings host, FleetSpec spec, MemberKind kind) {
-        host.requireKeys(HOST_KEYS);
+        ConfigErrors errors = new ConfigErrors();
+        errors.check(() -> host.requireKeys(HOST_KEYS));
+        errors.check(() -> host.stringMap("attributes"));
+        errors.check(() -> host.string("url"));
+        errors.throwIfAny();
         String url = host.string("url");
         URI uri = checkUrl(url, host.child("url"));
         Member derived = fromUrl(url, host.child("url"), spec, kind);
@@ -102,19 +113,15 @@ public final class StaticFleetFactory implements FleetFactory {
     }
 
     private static URI checkUrl(String url, Settings where) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw where.error("expected an http:// or https:// URL with a host, found '" + url + "'");
-            }
-            if (uri.getPort() < 0) {
+        URI uri = Urls.http(url, where.path(), "http://127.0.0.1:9001/state");
+        if (uri.getPort() < 0) {
+            try {
                 uri = new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(),
                         uri.getScheme().equals("https") ? 443 : 80, uri.getPath(), uri.getQuery(), uri.getFragment());
+            } catch (java.net.URISyntaxException e) {
+                throw where.error("not a valid URL: " + e.getMessage());
             }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw where.error("not a valid URL: " + e.getMessage());
         }
+        return uri;
     }
 }

@@ -234,6 +234,19 @@ class HttpProbeTest {
     }
 
     @Test
+    void headersWithLineBreaksOrControlCharacters_andBadNames_areRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe(Map.of("headers", Map.of("X-A", "a\r\nInjected: yes"))))
+                .hasMessageContaining("a header value must not contain CR, LF or other control characters");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe(Map.of("headers", Map.of("Bad Header", "x"))))
+                .hasMessageContaining("not a valid header name");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe(Map.of("url", "http://{host}:99999/x")))
+                .hasMessageContaining("port must be between 1 and 65535, found 99999");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe(Map.of("max-body", 4294967298L, "timeout", 1e30)))
+                .isInstanceOfSatisfying(dev.phoenix.spi.ConfigException.class, e -> assertThat(e.errors()).extracting(Throwable::getMessage)
+                        .containsExactly("must be at most 1h, found '1.0E30'", "must be between 1 and 2147483647, found 4294967298"));
+    }
+
+    @Test
     void observation_recordsOnlyOneProbeName() {
         Observation failed = Observation.failed("http:x", "cause");
         assertThat(failed.error().probe()).isEqualTo("http:x");

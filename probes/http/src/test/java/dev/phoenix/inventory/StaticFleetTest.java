@@ -70,6 +70,15 @@ class StaticFleetTest {
     }
 
     @Test
+    void portOutsideTheTcpRange_isAConfigError_andEveryBadHostIsReported(Vertx vertx) {
+        assertThatThrownBy(() -> fleet(vertx, Map.of("hosts", List.of("http://127.0.0.1:99999/state", "http://127.0.0.1:0/state"))))
+                .isInstanceOfSatisfying(dev.phoenix.spi.ConfigException.class, e -> assertThat(e.errors())
+                        .extracting(Throwable::getMessage)
+                        .containsExactly("port must be between 1 and 65535, found 99999 in 'http://127.0.0.1:99999/state'",
+                                "port must be between 1 and 65535, found 0 in 'http://127.0.0.1:0/state'"));
+    }
+
+    @Test
     void replace_isRefused(Vertx vertx, VertxTestContext test) {
         Fleet fleet = fleet(vertx, Map.of("hosts", List.of("http://127.0.0.1:9001/state")));
         fleet.discover().compose(m -> fleet.replace(m.get(0), Duration.ofSeconds(1)))
