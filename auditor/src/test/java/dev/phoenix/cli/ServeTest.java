@@ -159,7 +159,7 @@ class ServeTest {
     @Test
     void everySecondSchedule_runsAuditsOnItsOwn() throws Exception {
         start(config("", "schedule: {audit: \"* * * * * *\", zone: UTC}"), Optional.empty(), false);
-        until(() -> daemon.runs().stats().results(dev.phoenix.schedule.RunKind.AUDIT)[0] >= 3, Duration.ofSeconds(30));
+        until(() -> daemon.runs().stats().results(dev.phoenix.schedule.RunKind.AUDIT).complete() >= 3, Duration.ofSeconds(30));
         JsonNode runs = Json.mapper().readTree(get("/api/runs").body()).get("runs");
         assertThat(runs.size()).isGreaterThanOrEqualTo(3);
         for (JsonNode r : runs) {
