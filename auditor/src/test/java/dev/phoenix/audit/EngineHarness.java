@@ -47,7 +47,7 @@ public final class EngineHarness {
     public final Path store;
     private final long seed;
 
-    /** The clock of every run: set a {@link dev.phoenix.fakes.MutableClock} for window and interval tests. */
+    /** The clock of every run: set a {@link dev.phoenix.testing.MutableClock} for window and interval tests. */
     public Clock clock = Clock.systemUTC();
     /** The environment runs see (the kill switch's variable, {@code PHOENIX_CHAOS_STOP}). */
     public final Map<String, String> env = new HashMap<>();

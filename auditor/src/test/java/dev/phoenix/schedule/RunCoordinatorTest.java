@@ -2,7 +2,7 @@ package dev.phoenix.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.testing.MutableClock;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.history.HistorySettings;
 import dev.phoenix.store.LocalObjectStore;

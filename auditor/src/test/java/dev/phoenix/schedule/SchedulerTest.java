@@ -2,7 +2,7 @@ package dev.phoenix.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

@@ -1,10 +1,9 @@
 package dev.phoenix.aws;
 
-import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.HttpUrl;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.spi.TargetPolicy;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,17 +108,7 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
     }
 
     private static URI endpoint(String text, String path) {
-        try {
-            URI uri = new URI(text.trim());
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException(path, "expected an http:// or https:// URL such as http://127.0.0.1:4566, found '" + text
-                    + "' (" + e.getReason() + ")");
-        }
+        return HttpUrl.parse(text, path, " such as http://127.0.0.1:4566");
     }
 
     private static Optional<String> nonBlank(String v) {

@@ -12,11 +12,10 @@ import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.docker.testing.BusyboxContainers;
-import dev.phoenix.testing.SteppingClock;
+import dev.phoenix.testing.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +161,7 @@ class DockerFleetTest {
     void replaceWhoseDeadlinePassedBeforeTheStop_leavesTheVictimRunning(Vertx vertx, VertxTestContext test) {
         var victim = boxes.start("api", Map.of("app", "api"));
         // every reading of the clock is a minute later: by the time the spec is captured, a 30 s replace is over
-        ctx = ProviderContext.create(vertx, new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1)), 7L,
+        ctx = ProviderContext.create(vertx, new MutableClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1)), 7L,
                 Map.of());
         Fleet fleet = fleet(byRun("api"), Optional.empty());
         fleet.discover()

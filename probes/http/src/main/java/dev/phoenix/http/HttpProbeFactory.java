@@ -6,9 +6,9 @@ import dev.phoenix.probe.UrlTemplate;
 import dev.phoenix.probe.ProbeFactory;
 import dev.phoenix.probe.ProbeSpec;
 import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.HttpUrl;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -58,12 +58,9 @@ public final class HttpProbeFactory implements ProbeFactory {
             return; // the whole URL comes from an attribute
         }
         try {
-            URI uri = new URI(sample);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw where.error("expected an http:// or https:// URL, found '" + url.template() + "'");
-            }
-        } catch (java.net.URISyntaxException e) {
-            throw new ConfigException(where.path(), "not a valid URL template: " + e.getMessage());
+            HttpUrl.parse(sample, where.path(), "");
+        } catch (ConfigException e) {
+            throw where.error("expected an http:// or https:// URL, found '" + url.template() + "'");
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.phoenix.model.ChaosOptIn;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.MemberKind;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.spi.HttpUrl;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
 import java.net.URI;
@@ -43,12 +44,8 @@ public final class StaticFleetFactory implements FleetFactory {
     @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source().requireKeys(KEYS);
-        MemberKind kind = switch (s.string("kind", "host")) {
-            case "host" -> MemberKind.HOST;
-            case "instance" -> MemberKind.INSTANCE;
-            case "container" -> MemberKind.CONTAINER;
-            default -> throw s.child("kind").error("expected host, instance or container");
-        };
+        MemberKind kind = MemberKind.parse(s.string("kind", "host"))
+                .orElseThrow(() -> s.child("kind").error("expected host, instance or container"));
         List<Member> listed = new ArrayList<>();
         for (Settings host : s.list("hosts")) {
             listed.add(host.isScalar() ? fromUrl(host.asString(), host, spec, kind) : fromMap(host, spec, kind));
@@ -102,19 +99,6 @@ public final class StaticFleetFactory implements FleetFactory {
     }
 
     private static URI checkUrl(String url, Settings where) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw where.error("expected an http:// or https:// URL with a host, found '" + url + "'");
-            }
-            if (uri.getPort() < 0) {
-                uri = new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(),
-                        uri.getScheme().equals("https") ? 443 : 80, uri.getPath(), uri.getQuery(), uri.getFragment());
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw where.error("not a valid URL: " + e.getMessage());
-        }
+        return HttpUrl.withPort(HttpUrl.parse(url, where.path(), " with a host"));
     }
 }
