@@ -34,7 +34,7 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv) {
 
-    static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
+    public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
             "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch");
 
     /** How victims are drawn among candidates. */

@@ -44,7 +44,7 @@ public final class ConfigLoader {
 
     /** The top-level keys of the engine's own sections; provider sections ({@link SectionParser}) come on top. */
     static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing");
-    static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity");
+    public static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity");
 
     private final Set<String> sources;
     private final Set<String> probes;

@@ -76,6 +76,52 @@ class ConfigSchemaTest {
         assertThat(Registry.load(ProbeFactory.class, "probe").names()).containsAll(probesWithSettings);
     }
 
+    /** The properties a schema node describes, looking through $ref, oneOf and anyOf. */
+    private static List<String> properties(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node == null) {
+            return names;
+        }
+        if (node.has("$ref")) {
+            String ref = node.get("$ref").asText();
+            return properties(schemaDoc.at(ref.substring(1)));
+        }
+        if (node.has("properties")) {
+            node.get("properties").fieldNames().forEachRemaining(names::add);
+        }
+        for (String alt : List.of("oneOf", "anyOf", "allOf")) {
+            if (node.has(alt)) {
+                node.get(alt).forEach(n -> properties(n).stream().filter(k -> !names.contains(k)).forEach(names::add));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void everyKeyEverySourceProbeAndSectionTakes_isInTheSchema_andNothingElse() {
+        JsonNode sources = schemaDoc.get("$defs").get("source").get("properties");
+        for (FleetFactory f : Registry.load(FleetFactory.class, "source").all()) {
+            assertThat(properties(sources.get(f.name()))).as("source " + f.name()).containsExactlyInAnyOrderElementsOf(f.keys());
+        }
+        JsonNode probes = schemaDoc.get("$defs").get("probe").get("oneOf").get(1).get("properties");
+        for (ProbeFactory f : Registry.load(ProbeFactory.class, "probe").all()) {
+            assertThat(properties(probes.get(f.name()))).as("probe " + f.name()).containsExactlyInAnyOrderElementsOf(f.keys());
+        }
+        for (dev.phoenix.spi.SectionParser<?> p : Registry.load(dev.phoenix.spi.SectionParser.class, "section").all()) {
+            assertThat(properties(schemaDoc.get("properties").get(p.name()))).as("section " + p.name())
+                    .containsExactlyInAnyOrderElementsOf(p.keys());
+        }
+        assertThat(properties(schemaDoc.get("$defs").get("group"))).as("a group").containsExactlyInAnyOrderElementsOf(ConfigLoader.GROUP_KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("chaos"))).as("chaos")
+                .containsExactlyInAnyOrderElementsOf(dev.phoenix.chaos.ChaosSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("probing"))).as("probing").containsExactlyInAnyOrderElementsOf(ProbingSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("report"))).as("report").containsExactlyInAnyOrderElementsOf(ReportSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("schedule"))).as("schedule")
+                .containsExactlyInAnyOrderElementsOf(dev.phoenix.schedule.ScheduleSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("history"))).as("history")
+                .containsExactlyInAnyOrderElementsOf(dev.phoenix.history.HistorySettings.KEYS);
+    }
+
     @Test
     void schemaCommand_printsBothSchemas() {
         assertThat(Cli.run("schema", "config").out()).contains("\"title\": \"Phoenix configuration\"");

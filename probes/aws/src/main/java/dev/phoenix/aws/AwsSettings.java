@@ -33,7 +33,7 @@ import java.util.Optional;
 public record AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout,
                           Optional<URI> s3Endpoint) {
 
-    static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
+    public static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
 
     public AwsSettings {
         Objects.requireNonNull(region, "region");

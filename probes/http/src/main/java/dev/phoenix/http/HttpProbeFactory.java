@@ -33,6 +33,11 @@ public final class HttpProbeFactory implements ProbeFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
         Settings s = spec.settings().requireKeys(KEYS);
         UrlTemplate url = UrlTemplate.parse(s.string("url", "{url}"));

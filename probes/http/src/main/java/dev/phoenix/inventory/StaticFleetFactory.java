@@ -42,6 +42,11 @@ public final class StaticFleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source().requireKeys(KEYS);
         MemberKind kind = MemberKind.parse(s.string("kind", "host"))

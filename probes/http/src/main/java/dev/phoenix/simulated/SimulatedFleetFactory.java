@@ -38,6 +38,11 @@ public final class SimulatedFleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source().requireKeys(KEYS);
         MemberKind kind = kind(s);
