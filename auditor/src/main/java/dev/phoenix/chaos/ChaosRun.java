@@ -109,7 +109,7 @@ public final class ChaosRun implements ChaosPhase {
             return Future.succeededFuture(); // the group had its victims: stop quietly, not one skip per candidate
         }
         ChaosPlanner.Drawn drawn = plan.candidates().get(index);
-        Candidate candidate = drawn.candidate(audit.name(), plan.groupSize(), plan.inService());
+        Candidate candidate = drawn.candidate(audit.name(), plan.groupSize(), plan.inService(), plan.expected());
         return guards.check(candidate, state).compose(block -> {
             if (block.isPresent()) {
                 GuardChain.Block b = block.get();

@@ -103,17 +103,27 @@ public final class Guards {
                 + ctx.victims(c.group())) : Optional.empty());
     }
 
-    /** Never below {@code chaos.min-healthy} members in service. */
+    /**
+     * Never below {@code chaos.min-healthy} members in service, counted against the members the group
+     * should have (its expected size) rather than those that happened to answer; a group already short
+     * of its expected size never loses a member.
+     */
     public static Guard minHealthy() {
         return guard("min-healthy", true, (c, ctx) -> {
             ChaosSettings.MinHealthy min = ctx.settings().minHealthy();
-            int required = min.required(c.groupSize());
-            int left = c.inService() - ctx.victims(c.group()) - (c.reachable() ? 1 : 0);
-            if (c.groupSize() <= 0) {
+            boolean known = c.expected() > 0;
+            int size = known ? c.expected() : c.groupSize();
+            if (size <= 0) {
                 throw new IllegalStateException("group size of " + c.group() + " is unknown");
             }
+            if (known && c.inService() < c.expected()) {
+                return Optional.of("group " + c.group() + " has " + c.inService() + " of " + c.expected()
+                        + " expected members in service; chaos takes no member from a group below its expected size");
+            }
+            int required = min.required(size);
+            int left = c.inService() - ctx.victims(c.group()) - (c.reachable() ? 1 : 0);
             return left < required
-                    ? Optional.of("group " + c.group() + " would have " + left + " of " + c.groupSize()
+                    ? Optional.of("group " + c.group() + " would have " + left + " of " + size + (known ? " expected" : "")
                     + " members in service; min-healthy is " + min + " (" + required + ")")
                     : Optional.empty();
         });

@@ -44,7 +44,8 @@ public final class ConfigLoader {
 
     /** The top-level keys of the engine's own sections; provider sections ({@link SectionParser}) come on top. */
     static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing");
-    public static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity");
+    public static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity",
+            "expected-members");
 
     private final Set<String> sources;
     private final Set<String> probes;
@@ -170,8 +171,9 @@ public final class ConfigLoader {
         for (Settings p : probeNodes) {
             probeConfigs.add(probe(p));
         }
+        Integer expected = g.has("expected-members") ? g.integer("expected-members", 0, 0, 1_000_000) : null;
         return new GroupConfig(name, sourceType, sourceSettings, mutability, probeConfigs,
-                FactFilter.of(g.strings("ignore")), FactFilter.of(g.strings("identity")), g);
+                FactFilter.of(g.strings("ignore")), FactFilter.of(g.strings("identity")), expected, g);
     }
 
     private GroupConfig.ProbeConfig probe(Settings p) {

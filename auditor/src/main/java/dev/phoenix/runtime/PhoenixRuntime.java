@@ -2,6 +2,7 @@ package dev.phoenix.runtime;
 
 import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.AuditOutcome;
+import dev.phoenix.audit.PreviousRun;
 import dev.phoenix.chaos.ChaosExecutor;
 import dev.phoenix.chaos.ChaosRun;
 import dev.phoenix.chaos.ChaosSettings;
@@ -25,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one config needs to run, built once, in one place, from the typed configuration:
@@ -40,6 +43,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class PhoenixRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhoenixRuntime.class);
 
     /**
      * How to build a runtime.
@@ -174,10 +179,27 @@ public final class PhoenixRuntime {
         ChaosExecutor executor = run.chaos() ? parts.executor() : ChaosExecutor.leashed();
         ProbingSettings probing = parts.probing();
         AuditEngine engine = new AuditEngine(ctx, parts.stores().baselines());
-        AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
-                probing.timeout(), run.progress());
-        return ctx.onEventLoop(() -> engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
-                parts.stores().ledger(), parts.killSwitch(), parts.guards(), prober, parts.stores().baselines()), run.cut()));
+        return ctx.onEventLoop(() -> previousRun().compose(previous -> {
+            AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
+                    probing.timeout(), run.progress(), previous);
+            return engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
+                    parts.stores().ledger(), parts.killSwitch(), parts.guards(), prober, parts.stores().baselines()), run.cut());
+        }));
+    }
+
+    /**
+     * The newest run in the store's history, to tell missing members and expected sizes; none when
+     * there is none, or when the history cannot be read (said in the log: missing members then go
+     * unreported for this run, and nothing false is reported).
+     */
+    private Future<PreviousRun> previousRun() {
+        return parts.stores().history().latest()
+                .map(found -> found.map(PreviousRun::new).orElse(null))
+                .recover(e -> {
+                    LOG.warn("the run history at {} cannot be read, so this run cannot tell missing members: {}",
+                            parts.stores().history().describe(), e.getMessage());
+                    return Future.succeededFuture(null);
+                });
     }
 
     /** Discovers one group and probes its members (what {@code phoenix baseline} looks at); fails only when discovery fails. */

@@ -57,7 +57,7 @@ public final class Wiring {
                             .create(new ProbeSpec(g.name(), p.settings(), config.chaos().optIn(), config.sections(), config.baseDir(),
                                     store), ctx));
                 }
-                groups.add(new GroupRuntime(g.name(), fleet, groupProbes, g.ignore(), g.identity()));
+                groups.add(new GroupRuntime(g.name(), fleet, groupProbes, g.ignore(), g.identity(), g.expectedMembers()));
             }
         } catch (RuntimeException e) {
             closeAll(built);

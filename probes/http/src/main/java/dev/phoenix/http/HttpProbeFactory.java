@@ -58,8 +58,9 @@ public final class HttpProbeFactory implements ProbeFactory {
     }
 
     private static void checkTemplate(UrlTemplate url, Settings where) {
-        String sample = url.template().replaceAll("\\{[^}]*}", "x");
-        if (sample.equals("x")) {
+        // placeholders stand for an address, a port or a path segment: "0" is all three
+        String sample = url.template().replaceAll("\\{[^}]*}", "0");
+        if (sample.equals("0")) {
             return; // the whole URL comes from an attribute
         }
         try {

@@ -36,21 +36,31 @@ final class StaticFleet implements Fleet {
         this.ctx = ctx;
     }
 
+    private volatile Integer hosts;
+
     @Override
     public String provider() {
         return "static";
     }
 
+    /** The inventory's host list: every listed host should be there. */
+    @Override
+    public java.util.Optional<Integer> expectedSize() {
+        return java.util.Optional.ofNullable(hosts);
+    }
+
     @Override
     public Future<List<Member>> discover() {
         if (file.isEmpty()) {
+            hosts = listed.size();
             return Future.succeededFuture(listed);
         }
         Path path = file.get();
         return ctx.vertx().fileSystem().readFile(path.toString())
                 .recover(e -> Future.failedFuture(new ConfigException(fileSetting.path(),
                         "cannot read host file " + path + ": " + e.getMessage())))
-                .compose(buffer -> ctx.blocking().executeBlocking(() -> parse(buffer.toString(), path)));
+                .compose(buffer -> ctx.blocking().executeBlocking(() -> parse(buffer.toString(), path)))
+                .onSuccess(all -> hosts = all.size());
     }
 
     private List<Member> parse(String text, Path path) {
