@@ -41,13 +41,13 @@ public final class JunitExporter implements Exporter {
         for (Map.Entry<String, List<MemberResult>> e : byGroup.entrySet()) {
             List<MemberResult> members = e.getValue();
             long groupFailures = members.stream().filter(m -> m.status().finding()).count();
-            w.write("  <testsuite name=\"" + Text.xml(e.getKey()) + "\" tests=\"" + members.size() + "\" failures=\""
-                    + groupFailures + "\" errors=\"0\" skipped=\"0\" timestamp=\"" + Text.xml(s.startedAt()) + "\">\n");
+            w.write("  <testsuite name=\"" + Html.escape(e.getKey()) + "\" tests=\"" + members.size() + "\" failures=\""
+                    + groupFailures + "\" errors=\"0\" skipped=\"0\" timestamp=\"" + Html.escape(s.startedAt()) + "\">\n");
             for (MemberResult m : members) {
-                w.write("    <testcase classname=\"phoenix." + Text.xml(m.group()) + "\" name=\"" + Text.xml(m.id()) + "\">");
+                w.write("    <testcase classname=\"phoenix." + Html.escape(m.group()) + "\" name=\"" + Html.escape(m.id()) + "\">");
                 if (m.status().finding()) {
-                    w.write("\n      <failure type=\"" + m.status() + "\" message=\"" + Text.xml(message(m)) + "\">"
-                            + Text.xml(details(m)) + "</failure>\n    ");
+                    w.write("\n      <failure type=\"" + m.status() + "\" message=\"" + Html.escape(message(m)) + "\">"
+                            + Html.escape(details(m)) + "</failure>\n    ");
                 }
                 w.write("</testcase>\n");
             }
@@ -55,9 +55,9 @@ public final class JunitExporter implements Exporter {
         }
         for (GroupSummary g : s.groups()) {
             if (g.error() != null) {
-                w.write("  <testsuite name=\"" + Text.xml(g.name()) + "\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
-                        + "    <testcase classname=\"phoenix." + Text.xml(g.name()) + "\" name=\"discovery\"><error message=\""
-                        + Text.xml(g.error()) + "\"/></testcase>\n  </testsuite>\n");
+                w.write("  <testsuite name=\"" + Html.escape(g.name()) + "\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+                        + "    <testcase classname=\"phoenix." + Html.escape(g.name()) + "\" name=\"discovery\"><error message=\""
+                        + Html.escape(g.error()) + "\"/></testcase>\n  </testsuite>\n");
             }
         }
         if (!s.chaos().isEmpty()) {
@@ -67,13 +67,13 @@ public final class JunitExporter implements Exporter {
                     + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");
             for (ChaosResult c : s.chaos()) {
                 String time = c.timeToReplaceMs() == null ? "" : " time=\"" + (c.timeToReplaceMs() / 1000.0) + "\"";
-                w.write("    <testcase classname=\"phoenix.chaos." + Text.xml(c.group()) + "\" name=\"replace "
-                        + Text.xml(c.victim()) + "\"" + time + ">");
+                w.write("    <testcase classname=\"phoenix.chaos." + Html.escape(c.group()) + "\" name=\"replace "
+                        + Html.escape(c.victim()) + "\"" + time + ">");
                 if (c.verdict() == ChaosVerdict.SKIPPED) {
-                    w.write("<skipped message=\"" + Text.xml(c.reason()) + "\"/>");
+                    w.write("<skipped message=\"" + Html.escape(c.reason()) + "\"/>");
                 } else if (c.verdict().finding()) {
-                    w.write("\n      <failure type=\"" + c.verdict() + "\" message=\"" + Text.xml(c.verdict() + ": "
-                            + (c.reason() == null ? "" : c.reason())) + "\">" + Text.xml(lines(c.diff())) + "</failure>\n    ");
+                    w.write("\n      <failure type=\"" + c.verdict() + "\" message=\"" + Html.escape(c.verdict() + ": "
+                            + (c.reason() == null ? "" : c.reason())) + "\">" + Html.escape(lines(c.diff())) + "</failure>\n    ");
                 }
                 w.write("</testcase>\n");
             }
