@@ -18,9 +18,9 @@ class JunitExporterTest {
         new JunitExporter().write(Scorecards.sample(), out);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(out.toByteArray()));
         Element root = doc.getDocumentElement();
-        assertThat(root.getAttribute("tests")).isEqualTo("8");
+        assertThat(root.getAttribute("tests")).isEqualTo("15");
         NodeList failures = doc.getElementsByTagName("failure");
-        assertThat(failures.getLength()).isEqualTo(4); // MUTATED, DRIFTED, UNREACHABLE, DIVERGED
+        assertThat(failures.getLength()).isEqualTo(8); // MUTATED, DRIFTED, UNREACHABLE, MISSING and four failed experiments
         assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(1);
         assertThat(doc.getElementsByTagName("error").getLength()).isEqualTo(1); // undiscovered group
         assertThat(((Element) failures.item(0)).getAttribute("message")).contains("changed in place");
