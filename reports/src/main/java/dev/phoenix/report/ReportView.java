@@ -79,6 +79,11 @@ final class ReportView {
         return label(names.getOrDefault(memberId, memberId), memberId);
     }
 
+    /** The name of a member of this run, its id when it has none or is not a member (a chaos victim). */
+    String nameOf(String memberId) {
+        return names.getOrDefault(memberId, memberId);
+    }
+
     /** The member of a finding as {@link #who(String)} reads it; "" for a group-wide finding. */
     String who(Finding f) {
         return f.member() == null ? "" : label(name(f), f.member());
