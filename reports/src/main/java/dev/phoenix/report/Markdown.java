@@ -41,7 +41,8 @@ final class Markdown {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '~', '|', '$', '{', '}', '+', '-', '.', ':' -> b.append('\\').append(c);
+                // inline punctuation; - + . only start blocks, and a value never starts a line here
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '~', '|', '$', '{', '}', ':' -> b.append('\\').append(c);
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 case '&' -> b.append("&amp;");

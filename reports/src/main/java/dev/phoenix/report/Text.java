@@ -2,7 +2,7 @@ package dev.phoenix.report;
 
 import java.util.Locale;
 
-/** Character rules and short number formats shared by the exporters ({@link Html} escapes markup). */
+/** Character rules and short number formats shared by the exporters ({@link Html} escapes markup, {@link Markdown} Markdown). */
 final class Text {
 
     private Text() {
