@@ -1,6 +1,5 @@
 package dev.phoenix.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phoenix.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,7 +64,7 @@ public final class SarifExporter implements Exporter {
         }
     }
 
-    private static final ObjectWriter COMPACT = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectWriter COMPACT = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final Locator locator;
     private final int maxResults;
@@ -247,66 +244,6 @@ public final class SarifExporter implements Exporter {
             node.put(field, i);
         } else if (value != null) {
             node.put(field, value.toString());
-        }
-    }
-
-    /** The run's logical locations: each group once, each member once under its group, added as results use them. */
-    private static final class SarifLocations {
-        private final ArrayNode cache;
-        private final Map<String, Integer> index = new HashMap<>();
-        private int mark;
-        private long addedBytes;
-
-        SarifLocations(ArrayNode cache) {
-            this.cache = cache;
-        }
-
-        /**
-         * A reference by index to the member's location (the group's for a group-wide finding),
-         * added to the cache when new; the cache has the names, so that results stay small.
-         */
-        ObjectNode reference(String group, String member, String name) {
-            mark = cache.size();
-            addedBytes = 0;
-            int groupIndex = indexOf(group, null, null, -1);
-            int at = member == null ? groupIndex : indexOf(group, member, name, groupIndex);
-            return JsonNodeFactory.instance.objectNode().put("index", at);
-        }
-
-        /** Bytes the last {@link #reference} added to the cache. */
-        long addedBytes() {
-            return addedBytes;
-        }
-
-        /** Takes back what the last {@link #reference} added: its result is not written. */
-        void undo() {
-            while (cache.size() > mark) {
-                cache.remove(cache.size() - 1);
-                index.values().remove(cache.size());
-            }
-        }
-
-        private int indexOf(String group, String member, String name, int parent) {
-            String key = member == null ? group : group + "\u0000" + member;
-            Integer known = index.get(key);
-            if (known != null) {
-                return known;
-            }
-            ObjectNode location = cache.addObject();
-            location.put("name", member == null ? group : member);
-            location.put("fullyQualifiedName", member == null ? group : group + "/" + member);
-            location.put("kind", member == null ? "module" : "resource");
-            if (parent >= 0) {
-                location.put("parentIndex", parent);
-                location.putObject("properties").put("memberName", name).put("group", group);
-            }
-            try {
-                addedBytes += COMPACT.writeValueAsBytes(location).length + 1;
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a logical location could not be written", e);
-            }
-            index.put(key, cache.size() - 1);
-            return cache.size() - 1;
         }
     }
 }
