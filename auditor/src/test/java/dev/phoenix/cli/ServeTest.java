@@ -3,7 +3,7 @@ package dev.phoenix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.phoenix.api.PrometheusTextParser;
+import dev.phoenix.testing.PrometheusTextParser;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.MemberStatus;
 import dev.phoenix.report.Scorecard;
