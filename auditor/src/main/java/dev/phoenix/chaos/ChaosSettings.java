@@ -29,13 +29,17 @@ import java.util.Optional;
  * @param groups         the groups chaos may touch; empty means all
  * @param killSwitchFile a file whose existence stops new terminations at once
  * @param killSwitchEnv  an environment variable that, set to anything but empty/0/false, stops them
+ * @param stopConditions health signals that stop chaos while they trip ({@code http}, {@code prometheus},
+ *                       {@code cloudwatch-alarm}), built by their factories
+ * @param watchInterval  how often stop conditions are evaluated while a replacement is awaited
  */
 public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
-                            Target target, List<String> groups, String killSwitchFile, String killSwitchEnv) {
+                            Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
+                            List<Condition> stopConditions, Duration watchInterval) {
 
     public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
-            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch");
+            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval");
 
     /** How victims are drawn among candidates. */
     public enum Target {
@@ -45,6 +49,16 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
 
     public ChaosSettings {
         groups = List.copyOf(groups);
+        stopConditions = List.copyOf(stopConditions);
+    }
+
+    /**
+     * One entry of {@code chaos.stop-conditions}: a one-key map of the condition's kind to its settings.
+     *
+     * @param type     the {@link dev.phoenix.stop.StopConditionFactory} name
+     * @param settings its settings
+     */
+    public record Condition(String type, Settings settings) {
     }
 
     /** Chaos off: what a config without a {@code chaos:} section means. */
@@ -78,7 +92,30 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 target,
                 s.strings("groups"),
                 kill.string("file", ""),
-                kill.string("env", "PHOENIX_CHAOS_STOP"));
+                kill.string("env", "PHOENIX_CHAOS_STOP"),
+                conditions(s),
+                positive(s, "watch-interval", Duration.ofSeconds(5)));
+    }
+
+    private static List<Condition> conditions(Settings s) {
+        List<Condition> out = new java.util.ArrayList<>();
+        for (Settings c : s.list("stop-conditions")) {
+            if (!c.isMap() || c.keys().size() != 1) {
+                throw c.error("expected a one-key map such as {http: {url: \"http://127.0.0.1:8080/health\", expect: 200}}");
+            }
+            String type = c.keys().iterator().next();
+            Settings settings = c.child(type);
+            out.add(new Condition(type, settings.isNull() ? Settings.empty(settings.path()) : settings));
+        }
+        return out;
+    }
+
+    private static Duration positive(Settings s, String key, Duration fallback) {
+        Duration d = s.duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            throw s.child(key).error("must be positive");
+        }
+        return d;
     }
 
     /** Whether chaos may touch {@code group}. */

@@ -21,7 +21,7 @@ public final class Guards {
     }
 
     public static List<Guard> standard() {
-        return List.of(killSwitch(), enabled(), haltAfterFailure(), window(), minInterval(),
+        return List.of(killSwitch(), stopCondition(), enabled(), haltAfterFailure(), window(), minInterval(),
                 optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy(), unleashed());
     }
 
@@ -38,6 +38,11 @@ public final class Guards {
     /** A file, an environment variable or an API call stops new terminations at once. */
     public static Guard killSwitch() {
         return guard("kill-switch", true, (c, ctx) -> ctx.killSwitch().map(r -> "kill switch engaged (" + r + ")"));
+    }
+
+    /** Every {@code chaos.stop-conditions} health signal is satisfied (one that cannot be evaluated blocks). */
+    public static Guard stopCondition() {
+        return guard("stop-condition", true, (c, ctx) -> ctx.stopCondition());
     }
 
     /** {@code chaos.enabled} must be true in the config. */

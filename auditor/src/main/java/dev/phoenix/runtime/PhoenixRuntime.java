@@ -18,6 +18,7 @@ import dev.phoenix.observe.Progress;
 import dev.phoenix.probe.InFlightLimiter;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.TargetPolicy;
+import dev.phoenix.stop.StopCondition;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,10 +66,11 @@ public final class PhoenixRuntime {
      * @param executor the executor of chaos runs: the real one only when {@code --unleash} and {@code chaos.enabled}
      */
     public record Parts(ProviderContext ctx, List<GroupRuntime> groups, Stores stores, ChaosSettings chaos, ProbingSettings probing,
-                        KillSwitch killSwitch, List<Guard> guards, ChaosExecutor executor) {
+                        KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, ChaosExecutor executor) {
         public Parts {
             groups = List.copyOf(groups);
             guards = List.copyOf(guards);
+            stopConditions = List.copyOf(stopConditions);
         }
     }
 
@@ -141,7 +143,9 @@ public final class PhoenixRuntime {
             ctx.shared().close();
             throw e;
         }
+        List<StopCondition> stopConditions;
         try {
+            stopConditions = Wiring.stopConditions(config, ctx, platform.stopConditions());
             groups = Wiring.build(config, ctx, platform.fleets(), platform.probes(), stores.objects());
         } catch (RuntimeException e) {
             stores.close();
@@ -151,7 +155,7 @@ public final class PhoenixRuntime {
         KillSwitch killSwitch = killSwitch(config, ctx, stores.directory(), platform, options.warnings());
         ChaosExecutor executor = options.unleash() && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
         return new PhoenixRuntime(new Parts(ctx, groups, stores, config.chaos(), config.probing(), killSwitch, Guards.standard(),
-                executor));
+                stopConditions, executor));
     }
 
     /**
@@ -183,7 +187,8 @@ public final class PhoenixRuntime {
             AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
                     probing.timeout(), run.progress(), previous);
             return engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
-                    parts.stores().ledger(), parts.killSwitch(), parts.guards(), prober, parts.stores().baselines()), run.cut());
+                    parts.stores().ledger(), parts.killSwitch(), parts.guards(), parts.stopConditions(), prober,
+                    parts.stores().baselines()), run.cut());
         }));
     }
 

@@ -13,6 +13,10 @@ import dev.phoenix.probe.ProbeSpec;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
+import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.stop.StopCondition;
+import dev.phoenix.stop.StopConditionFactory;
+import dev.phoenix.stop.StopConditionSpec;
 import dev.phoenix.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +68,25 @@ public final class Wiring {
             throw e instanceof ConfigException ce ? ConfigFileException.at(config.file(), config.tree(), ce) : e;
         }
         return groups;
+    }
+
+    /**
+     * Builds {@code chaos.stop-conditions} through their factories; a bad one is a configuration error
+     * located in the file.
+     */
+    public static List<StopCondition> stopConditions(PhoenixConfig config, ProviderContext ctx, Registry<StopConditionFactory> factories) {
+        List<StopCondition> out = new ArrayList<>();
+        List<ChaosSettings.Condition> conditions = config.chaos().stopConditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            ChaosSettings.Condition c = conditions.get(i);
+            try {
+                out.add(factories.get(c.type(), "chaos.stop-conditions[" + i + "]." + c.type())
+                        .create(new StopConditionSpec(c.settings(), config.sections()), ctx));
+            } catch (ConfigException e) {
+                throw config.locate(e);
+            }
+        }
+        return out;
     }
 
     /** Closes fleets built for a wiring that failed; a failure to close is logged, never hides the error. */

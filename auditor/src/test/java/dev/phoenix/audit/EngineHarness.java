@@ -58,6 +58,8 @@ public final class EngineHarness {
     public List<Guard> guards = Guards.standard();
     /** The executor for {@link #run()}: records what it is asked to replace. */
     public RecordingChaosExecutor executor = new RecordingChaosExecutor();
+    /** The stop conditions of chaos runs. */
+    public List<dev.phoenix.stop.StopCondition> stopConditions = new ArrayList<>();
     /** The chaos ledger; null for the one in the store. */
     public ChaosLedger ledger;
     /** The kill switch; null for one on {@link #killFile} and {@code PHOENIX_CHAOS_STOP}, built on first use. */
@@ -116,7 +118,8 @@ public final class EngineHarness {
                 : Future.succeededFuture(null);
         return ctx.onEventLoop(() -> previous.compose(p -> engine.run(groups, new AuditEngine.Options(settings != null,
                         executor == null || executor.dryRun(), 8, 1, Duration.ofSeconds(5), null, p), prober ->
-                        chaosRun = new ChaosRun(ctx, settings, executor, opened.ledger(), killSwitch(), guards, prober, opened.baselines()))))
+                        chaosRun = new ChaosRun(ctx, settings, executor, opened.ledger(), killSwitch(), guards, stopConditions, prober,
+                                opened.baselines()))))
                 .map(AuditOutcome::scorecard)
                 .compose(card -> history ? opened.history().save(card).map(card) : Future.succeededFuture(card));
     }

@@ -97,6 +97,11 @@ class ConfigSchemaTest {
         return names;
     }
 
+    private static JsonNode chaosNode() {
+        JsonNode c = schemaDoc.get("properties").get("chaos");
+        return c.has("$ref") ? schemaDoc.at(c.get("$ref").asText().substring(1)) : c;
+    }
+
     @Test
     void everyKeyEverySourceProbeAndSectionTakes_isInTheSchema_andNothingElse() {
         JsonNode sources = schemaDoc.get("$defs").get("source").get("properties");
@@ -110,6 +115,12 @@ class ConfigSchemaTest {
         for (dev.phoenix.spi.SectionParser<?> p : Registry.load(dev.phoenix.spi.SectionParser.class, "section").all()) {
             assertThat(properties(schemaDoc.get("properties").get(p.name()))).as("section " + p.name())
                     .containsExactlyInAnyOrderElementsOf(p.keys());
+        }
+        JsonNode conditions = properties(schemaDoc.get("properties").get("chaos")).contains("stop-conditions")
+                ? chaosNode().get("properties").get("stop-conditions").get("items").get("properties") : null;
+        for (dev.phoenix.stop.StopConditionFactory f : Registry.load(dev.phoenix.stop.StopConditionFactory.class, "stop condition").all()) {
+            assertThat(conditions).as("chaos.stop-conditions in the schema").isNotNull();
+            assertThat(properties(conditions.get(f.name()))).as("stop condition " + f.name()).containsExactlyInAnyOrderElementsOf(f.keys());
         }
         assertThat(properties(schemaDoc.get("$defs").get("group"))).as("a group").containsExactlyInAnyOrderElementsOf(ConfigLoader.GROUP_KEYS);
         assertThat(properties(schemaDoc.get("properties").get("chaos"))).as("chaos")
