@@ -59,9 +59,12 @@ final class Summary {
         if (!s.chaos().isEmpty()) {
             out.println();
             out.println("CHAOS");
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            s.members().forEach(m -> names.put(m.id(), m.name()));
             for (ChaosResult c : s.chaos()) {
-                String who = c.victim() == null ? "-" : ConsoleText.safe(c.victim()
-                        + (c.replacement() == null ? "" : " -> " + c.replacement()));
+                String name = c.victim() == null ? null : names.get(c.victim());
+                String who = c.victim() == null ? "-" : ConsoleText.safe((name == null || name.equals(c.victim()) ? "" : name + ": ")
+                        + c.victim() + (c.replacement() == null ? "" : " -> " + c.replacement()));
                 String time = c.timeToReplaceMs() == null ? "" : "replaced in " + c.timeToReplaceMs() + " ms; ";
                 out.printf(Locale.ROOT, "  %-18s %-8s %-30s %s%s%n", c.verdict(), c.group(), who, time,
                         c.reason() == null ? "" : ConsoleText.safe(c.reason()));
