@@ -66,7 +66,7 @@ public final class AnsibleFleetFactory implements FleetFactory {
         for (String name : pattern.select(inv, patternPath)) {
             Map<String, String> vars = inv.variables(name);
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("groups", String.join(",", inv.groupsOf(name)));
+            attributes.put("groups", String.join(",", inv.groupsOf(name).stream().sorted().toList()));
             vars.forEach((k, v) -> {
                 if (!k.startsWith("ansible_")) {
                     attributes.put("var:" + k, v);

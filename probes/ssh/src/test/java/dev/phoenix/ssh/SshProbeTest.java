@@ -304,4 +304,34 @@ class SshProbeTest {
         assertThat(facts(o)).containsEntry("ssh.os.id", "debian");
         assertThat(o.facts()).contains(Fact.identity("ssh.address", "audit@127.0.0.1:" + b.port()));
     }
+
+    @Test
+    void sshAgent_signsWithAKeyThatIsNoFile_whenSshAuthSockIsSet() throws Exception {
+        dev.phoenix.testing.Requirements.executable("/usr/bin/ssh-agent");
+        Path socket = home.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(50); // waiting for a process the test started
+            }
+            ProcessBuilder adding = new ProcessBuilder("ssh-add", hosts.user().privateKey().toString()).redirectErrorStream(true);
+            adding.environment().put("SSH_AUTH_SOCK", socket.toString());
+            assertThat(adding.start().waitFor()).isZero();
+            ctx = ProviderContext.create(vertx, Clock.systemUTC(), 1L, Map.of("HOME", home.toString(), "SSH_AUTH_SOCK", socket.toString()));
+            Observation o = await(probe(Map.of("collectors", List.of("os"))).observe(member("a", a.port(), null)));
+            assertThat(facts(o)).containsEntry("ssh.os.id", "debian");
+        } finally {
+            agent.destroy();
+            agent.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aTargetPolicyRefusal_connectsToNothing() throws Exception {
+        ctx = ctx.withTargets(dev.phoenix.spi.TargetPolicy.loopbackOnly());
+        Member remote = new InventoryHost("far", "10.0.3.7", 22, "audit", null, null, Map.of()).member("g", "ssh", Optional.empty());
+        Observation o = await(probe(Map.of("collectors", List.of("os"))).observe(remote));
+        assertThat(o.error().cause()).contains("not connecting to 10.0.3.7: 10.0.3.7 is not a loopback address");
+        assertThat(SshSessions.of(ctx).opened()).isZero();
+    }
 }
