@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,27 +30,47 @@ import org.junit.jupiter.api.io.TempDir;
 class SshAuditTest {
 
     @TempDir
+    static Path shared;
+
+    @TempDir
     Path dir;
 
-    private SshHosts hosts;
-    private List<SshHosts.Host> web;
-    private Map<String, String> env;
+    private static SshHosts hosts;
+    private static List<SshHosts.Host> web;
+    private static Map<String, String> env;
 
-    @BeforeEach
-    void start() throws Exception {
-        hosts = SshHosts.create(dir);
+    @BeforeAll
+    static void startHosts() throws Exception {
+        hosts = SshHosts.create(shared);
         web = hosts.start(List.of("web-1", "web-2", "web-3", "web-4", "web-5", "web-6"));
-        Path home = dir.resolve("home");
+        Path home = shared.resolve("home");
         Files.createDirectories(home.resolve(".ssh"));
         hosts.knownHosts("home/.ssh/known_hosts", web);
         Files.copy(hosts.user().privateKey(), home.resolve(".ssh/id_ed25519"));
         env = Map.of("HOME", home.toString());
+    }
+
+    @AfterAll
+    static void stopHosts() {
+        if (hosts != null) {
+            hosts.close();
+        }
+    }
+
+    /** The inventory: the six hosts in webservers and prod, web-7 in webservers only, and {@code extra} (one host line) in both. */
+    private void inventory(String extra) throws Exception {
         StringBuilder ini = new StringBuilder("[webservers]\n");
         for (SshHosts.Host h : web) {
             ini.append(h.name()).append(" ansible_host=127.0.0.1 ansible_port=").append(h.port()).append('\n');
         }
-        ini.append("web-7 ansible_host=127.0.0.1 ansible_port=1\n[prod]\nweb-[1:6]\n[webservers:vars]\nansible_user=audit\n");
+        ini.append(extra).append("web-7 ansible_host=127.0.0.1 ansible_port=1\n[prod]\nweb-[1:6]\n")
+                .append(extra.isEmpty() ? "" : extra.substring(0, extra.indexOf(' ')) + "\n").append("[webservers:vars]\nansible_user=audit\n[prod:vars]\nansible_user=audit\n");
         Files.writeString(dir.resolve("hosts.ini"), ini);
+    }
+
+    @BeforeEach
+    void config() throws Exception {
+        inventory("");
         Files.writeString(dir.resolve("phoenix.yaml"), """
                 store: .phoenix
                 probing: {concurrency: 16, timeout: 60s, targets: loopback}
@@ -68,13 +89,6 @@ class SshAuditTest {
                             - {command: {name: app-version, run: "cat /usr/share/phoenix-app/VERSION", stdout: text}}
                 report: {formats: [json]}
                 """);
-    }
-
-    @AfterEach
-    void stop() {
-        if (hosts != null) {
-            hosts.close();
-        }
     }
 
     private record Run(Cli cli, Scorecard scorecard) {
@@ -140,13 +154,14 @@ class SshAuditTest {
 
     @Test
     void aHostThatIsDown_isUnreachable_andTheAuditCompletes() throws Exception {
-        hosts.remove(web.get(5));
+        int closed = SshHosts.freePort();
+        inventory("web-down ansible_host=127.0.0.1 ansible_port=" + closed + "\n");
         Run run = audit("down");
         assertThat(run.scorecard()).as(run.cli().out() + run.cli().err()).isNotNull();
-        MemberResult down = run.member("web-6");
+        MemberResult down = run.member("web-down");
         assertThat(down.status()).isEqualTo(MemberStatus.UNREACHABLE);
-        assertThat(down.probeErrors()).singleElement().asString().contains("cannot connect to 127.0.0.1:" + web.get(5).port());
-        assertThat(run.scorecard().members()).filteredOn(m -> !m.id().equals("web-6")).extracting(MemberResult::status)
+        assertThat(down.probeErrors()).singleElement().asString().contains("cannot connect to 127.0.0.1:" + closed);
+        assertThat(run.scorecard().members()).filteredOn(m -> !m.id().equals("web-down")).extracting(MemberResult::status)
                 .containsOnly(MemberStatus.BASELINED);
     }
 }

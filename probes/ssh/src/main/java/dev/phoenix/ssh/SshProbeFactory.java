@@ -77,7 +77,7 @@ public final class SshProbeFactory implements ProbeFactory {
             }
         });
         Duration timeout = positive(s, "timeout", Duration.ofSeconds(30));
-        Duration connectTimeout = positive(s, "connect-timeout", Duration.ofSeconds(10));
+        Duration connectTimeout = positive(s, "connect-timeout", Duration.ofSeconds(30));
         Duration hostTimeout = positive(s, "host-timeout", Duration.ofMinutes(2));
         SshOptions options = new SshOptions(name, Collectors.parse(s.child("collectors")),
                 s.optionalString("host").map(UrlTemplate::parse), port, s.optionalString("user"), identities, certificate,
