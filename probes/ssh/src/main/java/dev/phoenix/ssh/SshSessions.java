@@ -44,13 +44,27 @@ public final class SshSessions implements Shared.Resource {
     static final Duration IDLE = Duration.ofMinutes(5);
 
     private final ProviderContext ctx;
-    private final SshClient client;
+    private Future<SshClient> client;
     private final Map<String, Future<ClientSession>> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
 
     private SshSessions(ProviderContext ctx) {
         this.ctx = ctx;
-        this.client = ClientBuilder.builder()
+    }
+
+    /**
+     * The MINA client, built and started once on the worker pool: loading its classes and
+     * registering Bouncy Castle take seconds, which the event loop must not spend.
+     */
+    private synchronized Future<SshClient> client() {
+        if (client == null) {
+            client = ctx.blocking().executeBlocking(SshSessions::newClient, false);
+        }
+        return client;
+    }
+
+    private static SshClient newClient() {
+        SshClient client = ClientBuilder.builder()
                 .serverKeyVerifier((session, remote, key) -> SshAttempt.of(session).verify(session, key))
                 .hostConfigEntryResolver(HostConfigEntryResolver.EMPTY)
                 .filePasswordProvider(FilePasswordProvider.EMPTY)
@@ -60,6 +74,7 @@ public final class SshSessions implements Shared.Resource {
         client.setAgentFactory(new SshAttempt.AgentFactory());
         CoreModuleProperties.IDLE_TIMEOUT.set(client, IDLE);
         client.start();
+        return client;
     }
 
     /** The sessions of {@code ctx}. */
@@ -98,7 +113,7 @@ public final class SshSessions implements Shared.Resource {
         Future<Map<String, String>> recorded = known == null ? Future.succeededFuture(Map.of()) : known.read();
         return recorded
                 .compose(keys -> ctx.blocking().executeBlocking(() -> SshAttempt.prepare(c, keys), false))
-                .compose(attempt -> connect(context, attempt))
+                .compose(attempt -> client().compose(mina -> connect(context, mina, attempt)))
                 .compose(attempt -> {
                     ClientSession session = attempt.session();
                     if (attempt.firstSeen().isEmpty()) {
@@ -111,7 +126,7 @@ public final class SshSessions implements Shared.Resource {
     }
 
     /** Connects and authenticates with MINA's futures, cut at the connection's deadline. */
-    private Future<SshAttempt> connect(Context context, SshAttempt attempt) {
+    private Future<SshAttempt> connect(Context context, SshClient mina, SshAttempt attempt) {
         Promise<SshAttempt> promise = Promise.promise();
         long timeoutMs = Math.max(1, attempt.connection().timeout().toMillis());
         long timer = ctx.vertx().setTimer(timeoutMs, id -> {
@@ -131,7 +146,7 @@ public final class SshSessions implements Shared.Resource {
             }
         }));
         ctx.blocking().executeBlocking(() -> {
-            attempt.start(client, opened, done);
+            attempt.start(mina, opened, done);
             return null;
         }, false).onFailure(e -> done.tryFail(attempt.failure("cannot connect", e)));
         return promise.future();
@@ -149,10 +164,17 @@ public final class SshSessions implements Shared.Resource {
                 f.result().close(true);
             }
         }
-        return ctx.blocking().executeBlocking(() -> {
-            client.stop();
+        Future<SshClient> started;
+        synchronized (this) {
+            started = client;
+        }
+        if (started == null) {
+            return Future.succeededFuture();
+        }
+        return started.compose(mina -> ctx.blocking().executeBlocking(() -> {
+            mina.stop();
             return null;
-        }, false).onFailure(e -> LOG.debug("stopping the SSH client: {}", e.getMessage())).mapEmpty();
+        }, false)).onFailure(e -> LOG.debug("stopping the SSH client: {}", e.getMessage())).mapEmpty();
     }
 
     @Override
