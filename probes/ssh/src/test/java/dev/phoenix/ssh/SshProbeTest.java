@@ -334,4 +334,15 @@ class SshProbeTest {
         assertThat(o.error().cause()).contains("not connecting to 10.0.3.7: 10.0.3.7 is not a loopback address");
         assertThat(SshSessions.of(ctx).opened()).isZero();
     }
+
+    @Test
+    void hostAndPortTemplates_reachAMemberOfAnotherProvider_fromItsAttributes() throws Exception {
+        Member instance = new Member("i-0abc", "legacy-1", "g", "aws", dev.phoenix.model.MemberKind.INSTANCE,
+                dev.phoenix.model.Mutability.MUTABLE, false, "ami-1", Map.of("privateIp", "127.0.0.1", "tag:ssh-port", String.valueOf(b.port())));
+        Observation o = await(probe(Map.of("host", "{privateIp}", "port", "{tag:ssh-port}", "user", "audit",
+                "identity", hosts.user().privateKey().toString(), "collectors", List.of("os"))).observe(instance));
+        assertThat(facts(o)).containsEntry("ssh.os.id", "debian");
+        Observation missing = await(probe(Map.of("host", "{publicIp}", "collectors", List.of("os"))).observe(instance));
+        assertThat(missing.error().cause()).contains("has no attribute 'publicIp'");
+    }
 }

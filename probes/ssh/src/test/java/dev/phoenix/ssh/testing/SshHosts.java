@@ -1,26 +1,22 @@
 package dev.phoenix.ssh.testing;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
+import dev.phoenix.docker.testing.BusyboxContainers;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.phoenix.testing.Requirements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +65,7 @@ public final class SshHosts implements AutoCloseable {
     /** Requires Docker (skip locally, fail under CI=true), builds the image when missing; keys go to {@code dir}. */
     public static SshHosts create(Path dir) {
         Requirements.docker();
-        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
-        DockerClient client = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).responseTimeout(Duration.ofSeconds(120)).build());
+        DockerClient client = BusyboxContainers.newClient();
         return new SshHosts(client, dir, SshHostImage.ensure(client));
     }
 
@@ -112,29 +105,7 @@ public final class SshHosts implements AutoCloseable {
 
     /** Runs a command in the host as root and returns its output; fails on a non-zero exit. */
     public String exec(Host host, String... command) {
-        String execId = client.execCreateCmd(host.container()).withCmd(command).withAttachStdout(true).withAttachStderr(true)
-                .exec().getId();
-        StringBuilder out = new StringBuilder();
-        try (var cb = client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-            }
-        })) {
-            if (!cb.awaitCompletion(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("exec " + String.join(" ", command) + " did not finish");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        Long exit = client.inspectExecCmd(execId).exec().getExitCodeLong();
-        if (exit == null || exit != 0) {
-            throw new IllegalStateException("exec " + String.join(" ", command) + " in " + host.name() + " exited " + exit + ": " + out);
-        }
-        return out.toString();
+        return BusyboxContainers.exec(client, host.container(), command);
     }
 
     /** What sshd logged (to stderr, -e): "Accepted publickey ..." lines show who logged in. */
@@ -210,10 +181,6 @@ public final class SshHosts implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BusyboxContainers.freePort();
     }
 }
