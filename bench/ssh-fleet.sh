@@ -12,11 +12,15 @@
 # default /tmp/ansible-venv/bin/ansible, made with: python3 -m venv /tmp/ansible-venv &&
 # /tmp/ansible-venv/bin/pip install ansible-core). Without ansible that column is skipped.
 #
-# Usage: bench/ssh-fleet.sh            N=50 IN_FLIGHT=16 bench/ssh-fleet.sh
+# Usage: bench/ssh-fleet.sh            N=50 IN_FLIGHT=16 CHANNELS=4 COMMAND_TIMEOUT=30s bench/ssh-fleet.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N="${N:-200}"
 IN_FLIGHT="${IN_FLIGHT:-32}"
+# one command at a time on each host's connection, as the ssh loop and ansible run their one script;
+# a per-command timeout far above what a loaded machine needs, so that the run measures throughput
+CHANNELS="${CHANNELS:-1}"
+COMMAND_TIMEOUT="${COMMAND_TIMEOUT:-5m}"
 ANSIBLE="${ANSIBLE:-/tmp/ansible-venv/bin/ansible}"
 image=phoenix-test/sshd:1
 [ "$N" -ge 1 ] && [ "$N" -le 250 ] || { echo "N must be 1..250" >&2; exit 2; }
@@ -57,7 +61,9 @@ groups:
     probes:
       - ssh:
           hosts-in-flight: $IN_FLIGHT
-          host-timeout: 5m
+          channels: $CHANNELS
+          timeout: $COMMAND_TIMEOUT
+          host-timeout: 10m
           connect-timeout: 2m
           known-hosts: known_hosts
           collectors: [os, packages, {files: [/etc/phoenix-app/app.conf]}, services, users]
@@ -66,7 +72,7 @@ YAML
 
 now() { date +%s.%N; }
 echo "machine: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "hosts: $N sshd listeners (127.0.1.1-$N:2222), $IN_FLIGHT in flight"
+echo "hosts: $N sshd listeners (127.0.1.1-$N:2222), $IN_FLIGHT in flight; phoenix: channels $CHANNELS, command timeout $COMMAND_TIMEOUT"
 
 # Phoenix (JVM start included), its own HOME so that no real ~/.ssh is read
 "$root/phoenix" --help >/dev/null 2>&1 || true   # builds the jar and its class-data archive if needed
@@ -74,6 +80,8 @@ before="$(logins)"; t0="$(now)"
 HOME="$work" "$root/phoenix" audit --config "$work/phoenix.yaml" --out "$work/reports" >"$work/phoenix.out" 2>&1 || true
 t1="$(now)"; after="$(logins)"
 ok="$(jq '[.members[] | select(.status == "BASELINED" or .status == "CONSISTENT")] | length' "$work/reports/scorecard.json")"
+p_errors="$(jq -r '.members[] | select(.status == "UNREACHABLE") | .probeErrors[0].cause' "$work/reports/scorecard.json" \
+  | sed -E 's/^[^:]*: //; s/[0-9]+ ms/N ms/' | sort | uniq -c | sed 's/^/          unreachable: /')"
 p_time="$(echo "$t1 - $t0" | bc)"; p_logins=$((after - before))
 
 # ssh loop: one ssh per host, xargs -P
@@ -99,6 +107,7 @@ if [ -x "$ANSIBLE" ]; then
 fi
 printf 'phoenix:  %6.1f s   hosts answered %3d/%d   ssh logins %3d   (phoenix audit, JVM start included; run %s)\n' \
   "$p_time" "$ok" "$N" "$p_logins" "$(head -1 "$work/phoenix.out" | cut -d' ' -f3)"
+[ -z "$p_errors" ] || echo "$p_errors"
 printf 'ssh loop: %6.1f s   hosts answered %3d/%d   ssh logins %3d   (xargs -P %d ssh)\n' "$s_time" "$s_ok" "$N" "$s_logins" "$IN_FLIGHT"
 echo "$a_line"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
