@@ -58,6 +58,38 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void sshConfigOfTheReadme_validates() throws Exception {
+        JsonNode ssh = YAML.readTree("""
+                groups:
+                  - name: web
+                    source: {ansible: {inventory: inventory/hosts.ini, pattern: "webservers:&prod"}}
+                    probes:
+                      - ssh:
+                          identity: ~/.ssh/audit_ed25519
+                          host-key: accept-new
+                          timeout: 30s
+                          collectors:
+                            - os
+                            - packages
+                            - {files: [/etc/phoenix-app/app.conf, "/etc/cron.d/*"]}
+                            - {services: [phoenix-app, cron]}
+                            - {sysctl: [net.ipv4.ip_forward, "vm."]}
+                            - users
+                            - {command: {name: app-version, run: "cat /usr/share/phoenix-app/VERSION", stdout: text}}
+                  - name: db
+                    source: {ssh: {hosts: [{name: db-1, host: db-1.internal, port: 22, user: audit}, "audit@db-2.internal:2222"], file: db.txt}}
+                    probes: [ssh]
+                  - name: aws-legacy
+                    source: {aws-ec2: {tags: {role: legacy}}}
+                    probes: [aws-instance, {ssh: {host: "{privateIp}", user: ec2-user, collectors: [os, packages]}},
+                             {http: {url: "http://{privateIp}:8080/config"}}]
+                """);
+        assertThat(schema.validate(ssh)).isEmpty();
+        JsonNode bad = YAML.readTree("groups:\n  - name: w\n    source: {ssh: {hosts: [h]}}\n    probes: [{ssh: {collectors: [{files: 3}]}}]\n");
+        assertThat(schema.validate(bad)).isNotEmpty();
+    }
+
+    @Test
     void typo_isRejectedByTheSchemaToo() throws Exception {
         JsonNode bad = YAML.readTree("groups:\n  - name: web\n    sorce: {simulated: {}}\n    probes: [http]\n");
         assertThat(schema.validate(bad)).isNotEmpty();
