@@ -48,6 +48,11 @@ public final class AnsibleFleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source().requireKeys(KEYS);
         Path inventory = spec.baseDir().resolve(s.string("inventory")).normalize();

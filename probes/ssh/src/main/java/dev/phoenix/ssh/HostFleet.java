@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * HostFleet fleet = ...;                       // built by the ssh or ansible source
  * fleet.discover().onSuccess(members -> ...);
- * fleet.expectedSize();                        // OptionalInt[6]: the inventory's host count, for guardrails
+ * fleet.expectedSize();                        // Optional[6]: the inventory's host count, for guardrails
  * }</pre>
  */
 public final class HostFleet implements Fleet {
@@ -53,8 +53,9 @@ public final class HostFleet implements Fleet {
      * How many members the group should have: its inventory's host count, as of the last
      * {@link #discover()} (empty before). An inventory host that does not answer is still expected.
      */
-    public OptionalInt expectedSize() {
-        return expected;
+    @Override
+    public java.util.Optional<Integer> expectedSize() {
+        return expected.isPresent() ? java.util.Optional.of(expected.getAsInt()) : java.util.Optional.empty();
     }
 
     @Override
