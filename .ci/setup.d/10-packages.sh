@@ -1,6 +1,6 @@
 # Debian packages the tests need. Skips apt when everything is already installed.
 need=()
-for pkg in docker.io chromium chromium-driver busybox-static debootstrap python3-venv curl; do
+for pkg in docker.io chromium chromium-driver busybox-static debootstrap python3-venv curl prometheus openssh-client; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

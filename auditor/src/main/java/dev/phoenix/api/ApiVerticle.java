@@ -6,6 +6,7 @@ import dev.phoenix.report.PrometheusText;
 import dev.phoenix.json.Json;
 import dev.phoenix.schedule.RunCoordinator;
 import dev.phoenix.schedule.RunKind;
+import dev.phoenix.schedule.RunStats;
 import dev.phoenix.history.RunSummary;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -167,20 +168,26 @@ public final class ApiVerticle extends VerticleBase {
             return;
         }
         RunKind kind = "true".equals(chaos) ? RunKind.CHAOS : RunKind.AUDIT;
-        RunCoordinator.Trigger t = state.runs().trigger(kind, "api from " + rc.request().remoteAddress().hostAddress());
-        if (!t.accepted()) {
+        state.runs().trigger(kind, "api from " + rc.request().remoteAddress().hostAddress()).onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+                return;
+            }
+            RunCoordinator.Trigger t = ar.result();
+            if (!t.accepted()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", t.reason());
+                state.runs().active().stream().filter(a -> a.kind() == kind).findFirst().ifPresent(a -> body.put("runId", a.runId()));
+                json(rc, t.refusal() == RunCoordinator.Refusal.SHUTTING_DOWN ? 503 : 409, body);
+                return;
+            }
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", t.reason());
-            state.runs().active().stream().filter(a -> a.kind() == kind).findFirst().ifPresent(a -> body.put("runId", a.runId()));
-            json(rc, t.refusal() == RunCoordinator.Refusal.SHUTTING_DOWN ? 503 : 409, body);
-            return;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runId", t.runId());
-        body.put("kind", kind.label());
-        body.put("status", "/api/runs/" + t.runId());
-        rc.response().putHeader("Location", "/api/runs/" + t.runId());
-        json(rc, 202, body);
+            body.put("runId", t.runId());
+            body.put("kind", kind.label());
+            body.put("status", "/api/runs/" + t.runId());
+            rc.response().putHeader("Location", "/api/runs/" + t.runId());
+            json(rc, 202, body);
+        });
     }
 
     private void stop(RoutingContext rc) {
@@ -285,20 +292,20 @@ public final class ApiVerticle extends VerticleBase {
     }
 
     private void serveMetrics(PrometheusText text, boolean killSwitch) {
-        RunCoordinator.RunStats stats = state.runs().stats();
+        RunStats stats = state.runs().stats();
         text.family("phoenix_serve_runs_total", "counter", "Runs since this process started, by kind and result.");
-        String[] results = {"complete", "incomplete", "failed", "skipped"};
         for (RunKind kind : RunKind.values()) {
-            long[] r = stats.results(kind);
-            for (int i = 0; i < results.length; i++) {
-                text.sample("phoenix_serve_runs_total", labels("kind", kind.label(), "result", results[i]), r[i]);
-            }
+            RunStats.Results r = stats.results(kind);
+            text.sample("phoenix_serve_runs_total", labels("kind", kind.label(), "result", "complete"), r.complete());
+            text.sample("phoenix_serve_runs_total", labels("kind", kind.label(), "result", "incomplete"), r.incomplete());
+            text.sample("phoenix_serve_runs_total", labels("kind", kind.label(), "result", "failed"), r.failed());
+            text.sample("phoenix_serve_runs_total", labels("kind", kind.label(), "result", "skipped"), r.skipped());
         }
         text.family("phoenix_serve_run_duration_seconds", "summary", "Duration of the finished runs since this process started.");
         for (RunKind kind : RunKind.values()) {
-            double[] d = stats.durations(kind);
-            text.sample("phoenix_serve_run_duration_seconds_sum", labels("kind", kind.label()), d[0]);
-            text.sample("phoenix_serve_run_duration_seconds_count", labels("kind", kind.label()), d[1]);
+            RunStats.Durations d = stats.durations(kind);
+            text.sample("phoenix_serve_run_duration_seconds_sum", labels("kind", kind.label()), d.sumSeconds());
+            text.sample("phoenix_serve_run_duration_seconds_count", labels("kind", kind.label()), d.count());
         }
         text.family("phoenix_serve_runs_in_progress", "gauge", "Runs in progress or waiting, by kind.");
         Map<RunKind, Integer> active = new EnumMap<>(RunKind.class);
@@ -308,13 +315,13 @@ public final class ApiVerticle extends VerticleBase {
         }
         text.family("phoenix_serve_chaos_experiments_total", "counter", "Chaos experiments since this process started, by verdict.");
         for (dev.phoenix.report.ChaosVerdict v : dev.phoenix.report.ChaosVerdict.values()) {
-            text.sample("phoenix_serve_chaos_experiments_total", labels("verdict", v.name()), stats.verdicts().getOrDefault(v.name(), 0L));
+            text.sample("phoenix_serve_chaos_experiments_total", labels("verdict", v.name()), stats.verdicts(v));
         }
-        double[] ttr = stats.timeToReplace();
+        RunStats.Durations ttr = stats.timeToReplace();
         text.family("phoenix_serve_chaos_time_to_replace_seconds", "summary",
                 "Time from termination request to replacement in service, since this process started.");
-        text.sample("phoenix_serve_chaos_time_to_replace_seconds_sum", ttr[0]);
-        text.sample("phoenix_serve_chaos_time_to_replace_seconds_count", ttr[1]);
+        text.sample("phoenix_serve_chaos_time_to_replace_seconds_sum", ttr.sumSeconds());
+        text.sample("phoenix_serve_chaos_time_to_replace_seconds_count", ttr.count());
         text.family("phoenix_serve_kill_switch_engaged", "gauge", "1 while the chaos kill switch is engaged.")
                 .sample("phoenix_serve_kill_switch_engaged", killSwitch ? 1 : 0);
         text.family("phoenix_serve_next_run_timestamp_seconds", "gauge", "When each scheduled kind runs next (Unix time).");

@@ -13,8 +13,10 @@ import dev.phoenix.observe.Progress;
 import dev.phoenix.probe.EventLoops;
 import dev.phoenix.probe.InFlightLimiter;
 import dev.phoenix.report.ChaosResult;
+import dev.phoenix.report.MemberResult;
 import dev.phoenix.report.RunId;
 import dev.phoenix.report.Scorecard;
+import dev.phoenix.score.ExpectedSize;
 import dev.phoenix.score.ScorecardAssembler;
 import dev.phoenix.score.ScorecardAssembler.GroupOutcome;
 import dev.phoenix.spi.ConfigException;
@@ -56,13 +58,14 @@ public final class AuditEngine {
      * @param loops        event loops the probe calls are spread over
      * @param probeTimeout deadline for one probe call
      * @param progress     called with (members probed, members discovered) as probing proceeds; may be null
+     * @param previous     the previous run of the store, to tell missing members and expected sizes; null for none
      */
     public record Options(boolean chaos, boolean leashed, int concurrency, int loops, Duration probeTimeout,
-                          BiConsumer<Integer, Integer> progress) {
+                          BiConsumer<Integer, Integer> progress, PreviousRun previous) {
 
-        /** Probe calls started on the caller's event loop. */
+        /** Probe calls started on the caller's event loop, with no previous run. */
         public Options(boolean chaos, boolean leashed, int concurrency, Duration probeTimeout, BiConsumer<Integer, Integer> progress) {
-            this(chaos, leashed, concurrency, 1, probeTimeout, progress);
+            this(chaos, leashed, concurrency, 1, probeTimeout, progress, null);
         }
     }
 
@@ -170,7 +173,7 @@ public final class AuditEngine {
             List<GroupAudit> partial = new ArrayList<>();
             for (int i = 0; i < groups.size(); i++) {
                 Future<GroupAudit> a = audits.get(i);
-                partial.add(a.succeeded() ? a.result() : new GroupAudit(groups.get(i), List.of(), null, null,
+                partial.add(a.succeeded() ? a.result() : new GroupAudit(groups.get(i),
                         "cut short: the run was stopped before this group was audited"));
             }
             List<ChaosResult> results = phase == null ? List.of() : phase.resultsSoFar();
@@ -193,13 +196,15 @@ public final class AuditEngine {
                     String error = Errors.message(e);
                     // reported in the scorecard and by the CLI; at WARN it would print the same line twice
                     LOG.info("group {}: discovery failed: {}", g.name(), error);
-                    return Future.succeededFuture(new GroupAudit(g, List.of(), null, null, error));
+                    return Future.succeededFuture(new GroupAudit(g, error));
                 }
                 List<Observed> observed = ar.result();
-                if (observed.isEmpty()) {
+                ExpectedSize expected = Membership.expected(g, options.previous());
+                List<MemberResult> missing = Membership.missing(g, observed, expected, options.previous());
+                if (observed.isEmpty() && missing.isEmpty()) {
                     // nothing to audit is a finding: a selector that matches nothing (a mistyped tag, a group scaled
                     // to zero) must not pass a CI gate as a clean fleet
-                    return Future.succeededFuture(new GroupAudit(g, List.of(), null, null,
+                    return Future.succeededFuture(new GroupAudit(g,
                             "no members matched the source (check its names, tags or labels)"));
                 }
                 long judgeStart = System.nanoTime();
@@ -208,7 +213,7 @@ public final class AuditEngine {
                                 ctx.clock().instant()), b))
                         .map(judged -> {
                             LOG.debug("group {}: judged and saved in {} ms", g.name(), (System.nanoTime() - judgeStart) / 1_000_000);
-                            return new GroupAudit(g, observed, judged.judgement(), judged.baselines(), null);
+                            return new GroupAudit(g, observed, judged.judgement(), judged.baselines(), null, expected, missing);
                         });
             });
         }
@@ -217,8 +222,8 @@ public final class AuditEngine {
             List<GroupOutcome> outcomes = new ArrayList<>();
             for (GroupAudit a : done) {
                 outcomes.add(a.judgement() == null ? GroupOutcome.failed(a.name(), a.runtime().fleet().provider(), a.error())
-                        : new GroupOutcome(a.name(), a.runtime().fleet().provider(), mutability(a), a.judgement().results(),
-                        a.judgement().rollouts(), null));
+                        : new GroupOutcome(a.name(), a.runtime().fleet().provider(), mutability(a), a.members(),
+                        a.judgement().rollouts(), null, a.expected()));
             }
             Scorecard card = ScorecardAssembler.assemble(new ScorecardAssembler.Run(id, started, ctx.clock().instant(),
                     options.leashed() ? "leashed" : "unleashed", complete, ctx.seed()), outcomes, results);

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param reachable whether the member answered its probes in this run (its replacement can be compared with it)
  * @param groupSize members the group has
  * @param inService members of the group that answered their probes in this run
+ * @param expected  members the group should have (its provider's, its config's or the previous run's count);
+ *                  0 when nothing says, and guardrails then count {@code groupSize}
  */
-public record Candidate(String group, Member victim, boolean reachable, int groupSize, int inService) {
+public record Candidate(String group, Member victim, boolean reachable, int groupSize, int inService, int expected) {
 
     public Candidate {
         Objects.requireNonNull(group, "group");

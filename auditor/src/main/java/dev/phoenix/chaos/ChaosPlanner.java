@@ -35,14 +35,14 @@ final class ChaosPlanner {
      * @param groupSize members the group has
      * @param inService members of the group that answered their probes
      */
-    record Plan(List<Drawn> candidates, Optional<ChaosResult> skipped, int groupSize, int inService) {
+    record Plan(List<Drawn> candidates, Optional<ChaosResult> skipped, int groupSize, int inService, int expected) {
     }
 
     /** One candidate and its status in this run. */
     record Drawn(Observed observed, MemberStatus status) {
 
-        Candidate candidate(String group, int groupSize, int inService) {
-            return new Candidate(group, observed.member(), observed.reachable(), groupSize, inService);
+        Candidate candidate(String group, int groupSize, int inService, int expected) {
+            return new Candidate(group, observed.member(), observed.reachable(), groupSize, inService, expected);
         }
     }
 
@@ -69,16 +69,17 @@ final class ChaosPlanner {
         }
         int inService = (int) audit.observed().stream().filter(Observed::reachable).count();
         int size = audit.observed().size();
+        int expected = audit.expected() == null ? 0 : audit.expected().members();
         if (candidates.isEmpty()) {
             Optional<ChaosResult> skipped = anyImmutable ? Optional.of(ChaosResult.skipped(audit.name(), null, "opt-in",
                     "not injecting: opt-in: no member of group " + audit.name() + " is opted in (" + settings.optIn().describe() + ")"))
                     : Optional.empty();
-            return new Plan(List.of(), skipped, size, inService);
+            return new Plan(List.of(), skipped, size, inService, expected);
         }
         Collections.shuffle(candidates, random);
         if (settings.target() == ChaosSettings.Target.MUTATED_FIRST) {
             candidates.sort(Comparator.comparing(d -> d.status() != MemberStatus.MUTATED));
         }
-        return new Plan(candidates, Optional.empty(), size, inService);
+        return new Plan(candidates, Optional.empty(), size, inService, expected);
     }
 }

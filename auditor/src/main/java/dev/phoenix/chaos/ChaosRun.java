@@ -7,6 +7,7 @@ import dev.phoenix.observe.MemberProber;
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.spi.ProviderContext;
+import dev.phoenix.stop.StopCondition;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,17 @@ public final class ChaosRun implements ChaosPhase {
      */
     public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
                     KillSwitch killSwitch, List<Guard> guards, MemberProber prober, Baselines baselines) {
+        this(ctx, settings, executor, ledger, killSwitch, guards, List.of(), prober, baselines);
+    }
+
+    /** @param stopConditions the built {@code chaos.stop-conditions} */
+    public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
+                    KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, MemberProber prober,
+                    Baselines baselines) {
         this.settings = settings;
         this.ledger = ledger;
         this.planner = new ChaosPlanner(settings, ctx.random("chaos"));
-        this.guards = new GuardChain(guards, killSwitch, settings, ctx.clock(), !executor.dryRun());
+        this.guards = new GuardChain(guards, killSwitch, settings, ctx.clock(), !executor.dryRun(), stopConditions);
         this.experiment = new Experiment(ctx, settings, executor, ledger, this.guards, prober,
                 new ReplacementJudge(ctx, settings, prober, baselines));
     }
@@ -109,7 +117,7 @@ public final class ChaosRun implements ChaosPhase {
             return Future.succeededFuture(); // the group had its victims: stop quietly, not one skip per candidate
         }
         ChaosPlanner.Drawn drawn = plan.candidates().get(index);
-        Candidate candidate = drawn.candidate(audit.name(), plan.groupSize(), plan.inService());
+        Candidate candidate = drawn.candidate(audit.name(), plan.groupSize(), plan.inService(), plan.expected());
         return guards.check(candidate, state).compose(block -> {
             if (block.isPresent()) {
                 GuardChain.Block b = block.get();

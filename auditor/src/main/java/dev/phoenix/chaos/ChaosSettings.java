@@ -30,13 +30,17 @@ import java.util.Optional;
  * @param groups         the groups chaos may touch; empty means all
  * @param killSwitchFile a file whose existence stops new terminations at once
  * @param killSwitchEnv  an environment variable that, set to anything but empty/0/false, stops them
+ * @param stopConditions health signals that stop chaos while they trip ({@code http}, {@code prometheus},
+ *                       {@code cloudwatch-alarm}), built by their factories
+ * @param watchInterval  how often stop conditions are evaluated while a replacement is awaited
  */
 public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
-                            Target target, List<String> groups, String killSwitchFile, String killSwitchEnv) {
+                            Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
+                            List<Condition> stopConditions, Duration watchInterval) {
 
-    static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
-            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch");
+    public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
+            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval");
 
     /** How victims are drawn among candidates. */
     public enum Target {
@@ -46,6 +50,16 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
 
     public ChaosSettings {
         groups = List.copyOf(groups);
+        stopConditions = List.copyOf(stopConditions);
+    }
+
+    /**
+     * One entry of {@code chaos.stop-conditions}: a one-key map of the condition's kind to its settings.
+     *
+     * @param type     the {@link dev.phoenix.stop.StopConditionFactory} name
+     * @param settings its settings
+     */
+    public record Condition(String type, Settings settings) {
     }
 
     /** Chaos off: what a config without a {@code chaos:} section means. */
@@ -91,9 +105,25 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 target,
                 errors.get(() -> s.strings("groups"), List.of()),
                 errors.get(() -> kill.string("file", ""), ""),
-                errors.get(() -> kill.string("env", "PHOENIX_CHAOS_STOP"), ""));
+                errors.get(() -> kill.string("env", "PHOENIX_CHAOS_STOP"), ""),
+                errors.get(() -> conditions(s), List.of()),
+                errors.get(() -> s.duration("watch-interval", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(1)),
+                        Duration.ofSeconds(5)));
         errors.throwIfAny();
         return parsed;
+    }
+
+    private static List<Condition> conditions(Settings s) {
+        List<Condition> out = new java.util.ArrayList<>();
+        for (Settings c : s.list("stop-conditions")) {
+            if (!c.isMap() || c.keys().size() != 1) {
+                throw c.error("expected a one-key map such as {http: {url: \"http://127.0.0.1:8080/health\", expect: 200}}");
+            }
+            String type = c.keys().iterator().next();
+            Settings settings = c.child(type);
+            out.add(new Condition(type, settings.isNull() ? Settings.empty(settings.path()) : settings));
+        }
+        return out;
     }
 
     /** Whether chaos may touch {@code group}. */

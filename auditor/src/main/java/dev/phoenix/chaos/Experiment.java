@@ -86,12 +86,31 @@ final class Experiment {
                 }
                 LOG.info("chaos: replacing {} in group {}", m.id(), group);
                 inFlight = new InFlight(group, m.id(), start);
-                return replace(audit, victim, victimStatus, start).onComplete(x -> inFlight = null);
+                return replace(audit, victim, victimStatus, start, state).onComplete(x -> inFlight = null);
             });
         });
     }
 
-    private Future<ChaosResult> replace(GroupAudit audit, Observed victim, MemberStatus victimStatus, Instant start) {
+    private Future<ChaosResult> replace(GroupAudit audit, Observed victim, MemberStatus victimStatus, Instant start, ChaosState state) {
+        long watch = watchStopConditions(victim.member(), state);
+        return replaceAndJudge(audit, victim, victimStatus, start).onComplete(x -> ctx.vertx().cancelTimer(watch));
+    }
+
+    /**
+     * While a replacement is awaited, evaluates the stop conditions every {@code chaos.watch-interval}:
+     * one that trips halts the run's further experiments (the termination under way cannot be undone).
+     */
+    private long watchStopConditions(Member victim, ChaosState state) {
+        return ctx.vertx().setPeriodic(settings.watchInterval().toMillis(), id -> guards.stopConditions().onSuccess(stop -> stop
+                .ifPresent(why -> {
+                    if (state.halt().isEmpty()) {
+                        LOG.warn("chaos: stop condition tripped while {} was being replaced: {}", victim.id(), why);
+                        state.halt("stop-condition: " + why + " (while " + victim.id() + " was being replaced)");
+                    }
+                })));
+    }
+
+    private Future<ChaosResult> replaceAndJudge(GroupAudit audit, Observed victim, MemberStatus victimStatus, Instant start) {
         String group = audit.name();
         Member m = victim.member();
         Duration timeout = settings.replaceTimeout();

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param haltReason       why the run's remaining experiments stop (a failed replacement, a shutdown), or empty
  * @param unleashed        the run's executor is not the leashed twin ({@link ChaosExecutor#dryRun()}); otherwise
  *                         every experiment is a dry run
+ * @param stopCondition    the stop condition that trips (or cannot be evaluated) and why, or empty
  */
 public record GuardContext(ChaosSettings settings, Instant now, Map<String, Instant> lastTermination,
                            Optional<String> killSwitch, Map<String, Integer> victims, Optional<String> haltReason,
-                           boolean unleashed) {
+                           boolean unleashed, Optional<String> stopCondition) {
 
     public GuardContext {
         Objects.requireNonNull(settings, "settings");
@@ -29,6 +30,7 @@ public record GuardContext(ChaosSettings settings, Instant now, Map<String, Inst
         Objects.requireNonNull(killSwitch, "killSwitch");
         victims = new HashMap<>(victims);
         Objects.requireNonNull(haltReason, "haltReason");
+        Objects.requireNonNull(stopCondition, "stopCondition");
     }
 
     /** Victims already taken (or, leashed, that would have been) in {@code group} in this run. */

@@ -21,7 +21,7 @@ public final class Guards {
     }
 
     public static List<Guard> standard() {
-        return List.of(killSwitch(), enabled(), haltAfterFailure(), window(), minInterval(),
+        return List.of(killSwitch(), stopCondition(), enabled(), haltAfterFailure(), window(), minInterval(),
                 optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy(), unleashed());
     }
 
@@ -38,6 +38,11 @@ public final class Guards {
     /** A file, an environment variable or an API call stops new terminations at once. */
     public static Guard killSwitch() {
         return guard("kill-switch", true, (c, ctx) -> ctx.killSwitch().map(r -> "kill switch engaged (" + r + ")"));
+    }
+
+    /** Every {@code chaos.stop-conditions} health signal is satisfied (one that cannot be evaluated blocks). */
+    public static Guard stopCondition() {
+        return guard("stop-condition", true, (c, ctx) -> ctx.stopCondition());
     }
 
     /** {@code chaos.enabled} must be true in the config. */
@@ -103,17 +108,27 @@ public final class Guards {
                 + ctx.victims(c.group())) : Optional.empty());
     }
 
-    /** Never below {@code chaos.min-healthy} members in service. */
+    /**
+     * Never below {@code chaos.min-healthy} members in service, counted against the members the group
+     * should have (its expected size) rather than those that happened to answer; a group already short
+     * of its expected size never loses a member.
+     */
     public static Guard minHealthy() {
         return guard("min-healthy", true, (c, ctx) -> {
             ChaosSettings.MinHealthy min = ctx.settings().minHealthy();
-            int required = min.required(c.groupSize());
-            int left = c.inService() - ctx.victims(c.group()) - (c.reachable() ? 1 : 0);
-            if (c.groupSize() <= 0) {
+            boolean known = c.expected() > 0;
+            int size = known ? c.expected() : c.groupSize();
+            if (size <= 0) {
                 throw new IllegalStateException("group size of " + c.group() + " is unknown");
             }
+            if (known && c.inService() < c.expected()) {
+                return Optional.of("group " + c.group() + " has " + c.inService() + " of " + c.expected()
+                        + " expected members in service; chaos takes no member from a group below its expected size");
+            }
+            int required = min.required(size);
+            int left = c.inService() - ctx.victims(c.group()) - (c.reachable() ? 1 : 0);
             return left < required
-                    ? Optional.of("group " + c.group() + " would have " + left + " of " + c.groupSize()
+                    ? Optional.of("group " + c.group() + " would have " + left + " of " + size + (known ? " expected" : "")
                     + " members in service; min-healthy is " + min + " (" + required + ")")
                     : Optional.empty();
         });

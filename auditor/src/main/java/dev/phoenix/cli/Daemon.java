@@ -15,6 +15,7 @@ import dev.phoenix.schedule.Scheduler;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,19 +46,20 @@ final class Daemon {
     private final RunCoordinator runs;
     private final KillSwitch killSwitch;
     private final ApiVerticle api;
-    private final String deployment;
+    /** The scheduler's, the API's and the coordinator's deployments, undeployed in that order. */
+    private final List<String> deployments;
     private final App app;
     private Future<Void> stopping;
 
     private Daemon(App app, PhoenixRuntime runtime, Scheduler scheduler, RunCoordinator runs, KillSwitch killSwitch,
-                   ApiVerticle api, String deployment) {
+                   ApiVerticle api, List<String> deployments) {
         this.app = app;
         this.runtime = runtime;
         this.scheduler = scheduler;
         this.runs = runs;
         this.killSwitch = killSwitch;
         this.api = api;
-        this.deployment = deployment;
+        this.deployments = List.copyOf(deployments);
     }
 
     /**
@@ -75,27 +77,27 @@ final class Daemon {
                 // a fresh seed per run: each chaos run draws its victims anew, and the scorecard says how
                 runtime.run(PhoenixRuntime.Run.of(kind == RunKind.CHAOS).withId(runId).cutBy(cut).withProgress(progress)
                         .withSeed(App.randomSeed())).map(outcome -> report(config, outcome));
-        RunCoordinator runs = new RunCoordinator(app.vertx(), app.clock, runtime.context().random("run-ids:" + app.clock.millis()),
+        RunCoordinator runs = new RunCoordinator(app.clock, runtime.context().random("run-ids:" + app.clock.millis()),
                 launcher, runtime.stores().history());
-        Scheduler scheduler = new Scheduler(app.vertx(), app.clock, config.schedule().schedules(), kind -> {
-            RunCoordinator.Trigger t = runs.trigger(kind, "schedule");
-            return Optional.ofNullable(t.reason());
-        });
+        Scheduler scheduler = new Scheduler(app.clock, config.schedule().schedules(),
+                kind -> runs.trigger(kind, "schedule").map(t -> Optional.ofNullable(t.reason())));
         ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, runtime.stores().describe(),
                 runtime.unleashed());
         ApiVerticle api = new ApiVerticle(state, options.bind(), options.port());
         String deployment;
+        String coordinator;
         try {
+            coordinator = App.await(app.vertx().deployVerticle(runs));
             deployment = App.await(app.vertx().deployVerticle(api));
         } catch (Exception e) {
             App.await(runtime.close());
             throw new IllegalStateException("cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage(), e);
         }
-        scheduler.start();
+        String schedule = App.await(app.vertx().deployVerticle(scheduler));
         if (options.unleash() && !config.chaos().enabled()) {
             LOG.warn("--unleash is given but chaos.enabled is false in {}: chaos runs stay dry runs", config.file());
         }
-        return new Daemon(app, runtime, scheduler, runs, killSwitch, api, deployment);
+        return new Daemon(app, runtime, scheduler, runs, killSwitch, api, List.of(schedule, deployment, coordinator));
     }
 
     private static Scorecard report(PhoenixConfig config, AuditOutcome outcome) {
@@ -140,10 +142,10 @@ final class Daemon {
     synchronized Future<Void> stop(Duration deadline) {
         if (stopping == null) {
             LOG.info("stopping: no new runs; the run in progress gets up to {}", deadline);
-            scheduler.stop();
-            stopping = runs.shutdown(deadline)
-                    .otherwiseEmpty()
-                    .compose(v -> app.vertx().undeploy(deployment).otherwiseEmpty())
+            stopping = app.vertx().undeploy(deployments.get(0)).otherwiseEmpty()
+                    .compose(v -> runs.shutdown(deadline).otherwiseEmpty())
+                    .compose(v -> app.vertx().undeploy(deployments.get(1)).otherwiseEmpty())
+                    .compose(v -> app.vertx().undeploy(deployments.get(2)).otherwiseEmpty())
                     .compose(v -> runtime.close())
                     .onComplete(x -> LOG.info("stopped"));
         }

@@ -38,14 +38,20 @@ final class Summary {
                     c(g, MemberStatus.CONSISTENT), c(g, MemberStatus.BASELINED), c(g, MemberStatus.DRIFTED),
                     c(g, MemberStatus.MUTATED), c(g, MemberStatus.UNREACHABLE), g.score() == null ? "-" : n(g.score().overall()));
         }
+        for (GroupSummary g : s.groups()) {
+            if (g.undersized()) {
+                out.printf(Locale.ROOT, "  %s: %d of %d expected members in service (expected size from %s)%n", g.name(), g.inService(),
+                        g.expectedMembers(), g.expectedFrom());
+            }
+        }
         List<MemberResult> findings = s.members().stream().filter(m -> m.status().finding()).toList();
         if (!findings.isEmpty()) {
             out.println();
             out.println("FINDINGS");
-            findings.stream().limit(MAX_FINDINGS).forEach(m -> out.printf(Locale.ROOT, "  %-11s %-16s %s%n", m.status(), m.id(),
+            findings.stream().limit(MAX_FINDINGS).forEach(m -> out.printf(Locale.ROOT, "  %-11s %-16s %s%n", m.status(), who(m),
                     m.status() == MemberStatus.UNREACHABLE
-                            ? m.probeErrors().stream().map(e -> e.cause()).collect(Collectors.joining("; "))
-                            : drift(m.drift()) + (m.drift().isEmpty() && m.note() != null ? m.note() : "")));
+                            ? ConsoleText.safe(m.probeErrors().stream().map(e -> e.cause()).collect(Collectors.joining("; ")))
+                            : drift(m.drift()) + (m.drift().isEmpty() && m.note() != null ? ConsoleText.safe(m.note()) : "")));
             if (findings.size() > MAX_FINDINGS) {
                 out.printf(Locale.ROOT, "  … and %d more (see the reports)%n", findings.size() - MAX_FINDINGS);
             }
@@ -53,11 +59,15 @@ final class Summary {
         if (!s.chaos().isEmpty()) {
             out.println();
             out.println("CHAOS");
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            s.members().forEach(m -> names.put(m.id(), m.name()));
             for (ChaosResult c : s.chaos()) {
-                String who = c.victim() == null ? "-" : c.victim() + (c.replacement() == null ? "" : " -> " + c.replacement());
+                String name = c.victim() == null ? null : names.get(c.victim());
+                String who = c.victim() == null ? "-" : ConsoleText.safe((name == null || name.equals(c.victim()) ? "" : name + ": ")
+                        + c.victim() + (c.replacement() == null ? "" : " -> " + c.replacement()));
                 String time = c.timeToReplaceMs() == null ? "" : "replaced in " + c.timeToReplaceMs() + " ms; ";
                 out.printf(Locale.ROOT, "  %-18s %-8s %-30s %s%s%n", c.verdict(), c.group(), who, time,
-                        c.reason() == null ? "" : c.reason());
+                        c.reason() == null ? "" : ConsoleText.safe(c.reason()));
                 if (!c.diff().isEmpty()) {
                     out.printf(Locale.ROOT, "  %-18s %-8s %s%n", "", "", "diff: " + drift(c.diff()));
                 }
@@ -67,7 +77,8 @@ final class Summary {
             out.println();
             out.println("ROLLOUTS");
             for (Rollout r : s.rollouts()) {
-                out.printf(Locale.ROOT, "  %-16s %-16s %s -> %s%n", r.group(), r.member() == null ? "(group)" : r.member(), r.from(), r.to());
+                out.printf(Locale.ROOT, "  %-16s %-16s %s -> %s%n", r.group(), r.member() == null ? "(group)" : ConsoleText.safe(r.member()),
+                        ConsoleText.value(r.from()), ConsoleText.value(r.to()));
             }
         }
         if (!files.isEmpty()) {
@@ -77,16 +88,15 @@ final class Summary {
     }
 
     static String drift(List<Drift> drift) {
-        String text = drift.stream().limit(4).map(d -> d.fact() + " " + v(d.expected()) + " -> " + v(d.actual()))
+        String text = drift.stream().limit(4)
+                .map(d -> ConsoleText.value(d.fact()) + " " + ConsoleText.value(d.expected()) + " -> " + ConsoleText.value(d.actual()))
                 .collect(Collectors.joining("; "));
         return drift.size() > 4 ? text + "; … (" + drift.size() + " facts)" : text;
     }
 
-    private static String v(String value) {
-        if (value == null) {
-            return "(none)";
-        }
-        return value.length() > 16 ? value.substring(0, 12) + "…" : value;
+    /** A member as people know it: {@code shop-api-3 (fe006714edc8)}, or its id when that is its name. */
+    static String who(MemberResult m) {
+        return ConsoleText.safe(m.name().equals(m.id()) ? m.id() : m.name() + " (" + m.id() + ")");
     }
 
     private static String c(GroupSummary g, MemberStatus status) {

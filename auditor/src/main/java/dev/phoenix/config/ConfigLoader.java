@@ -51,7 +51,8 @@ public final class ConfigLoader {
 
     /** The top-level keys of the engine's own sections; provider sections ({@link SectionParser}) come on top. */
     static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing");
-    static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity");
+    public static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity",
+            "expected-members");
 
     /**
      * The settings errors that only the fleet and probe factories find, for the groups that parsed.
@@ -268,11 +269,12 @@ public final class ConfigLoader {
         }
         FactFilter ignore = errors.get(() -> FactFilter.of(g.strings("ignore")), FactFilter.of(List.of()));
         FactFilter identity = errors.get(() -> FactFilter.of(g.strings("identity")), FactFilter.of(List.of()));
+        Integer expected = errors.get(() -> g.has("expected-members") ? g.integer("expected-members", 0, 0, 1_000_000) : null, null);
         // a stand-in name keeps a misnamed group's other settings checkable, and a group without a source
         // (NO_SOURCE) still has its probes checked; the config is refused anyway
         return new GroupConfig(name != null ? name : "group-" + g.path().replaceAll("\\D", ""),
                 source.map(Map.Entry::getKey).orElse(GroupConfig.NO_SOURCE), source.map(Map.Entry::getValue).orElse(Settings.empty(g.path())),
-                mutability, probeConfigs, ignore, identity, g);
+                mutability, probeConfigs, ignore, identity, expected, g);
     }
 
     /** The one source of a group: its type and its settings. */

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param source     the settings under that name
  * @param ignore     fact-key globs dropped before comparison (volatile facts)
  * @param identity   fact-key globs kept in reports but never compared
+ * @param expectedMembers {@code expected-members}: how many members the group should have, or null
  * @param where      the group's node, for error messages
  */
 public record GroupConfig(String name, String sourceType, Settings source, Optional<Mutability> mutability,
-                          List<ProbeConfig> probes, FactFilter ignore, FactFilter identity, Settings where) {
+                          List<ProbeConfig> probes, FactFilter ignore, FactFilter identity, Integer expectedMembers, Settings where) {
 
     /**
      * The source type of a group whose source is missing or misspelt: only ever in a config that is

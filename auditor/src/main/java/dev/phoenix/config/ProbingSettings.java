@@ -24,7 +24,7 @@ import java.util.List;
  */
 public record ProbingSettings(int concurrency, int loops, Duration timeout, boolean loopbackOnly) {
 
-    static final List<String> KEYS = List.of("concurrency", "loops", "timeout", "targets");
+    public static final List<String> KEYS = List.of("concurrency", "loops", "timeout", "targets");
 
     /** Calls in flight by default: enough to keep two cores busy on loopback without overloading members. */
     public static final int DEFAULT_CONCURRENCY = 64;

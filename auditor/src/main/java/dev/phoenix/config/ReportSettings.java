@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record ReportSettings(List<String> formats, String dir, Optional<Integer> failUnder) {
 
-    static final List<String> KEYS = List.of("formats", "dir", "fail-under");
+    public static final List<String> KEYS = List.of("formats", "dir", "fail-under");
     public static final List<String> DEFAULT_FORMATS = List.of("json", "html", "junit");
 
     public ReportSettings {

@@ -33,9 +33,11 @@ import java.util.Objects;
  *   <li>The group's provenance is what its fleet says new members are built from
  *       ({@link dev.phoenix.fleet.Fleet#targetProvenance()}, e.g. an Auto Scaling group's AMI and
  *       launch-template version) or, when the fleet has no such notion, the provenance most
- *       immutable members share. When it changes the group is reported as a rollout, not drift,
- *       even before any member was replaced; members built from the old provenance are still
- *       judged against that provenance's golden.</li>
+ *       immutable members share (on a tie, the one it had). When it changes the group is reported as a
+ *       rollout, not drift, even before any member was replaced; members built from the old provenance
+ *       are still judged against that provenance's golden. A provenance that is neither the group's
+ *       nor already has a golden (a lone container recreated from another image) is never made golden
+ *       by consensus: its members are MUTATED until the group moves to it or someone accepts it.</li>
  * </ul>
  *
  * Captures are written into {@code baselines}; {@link dev.phoenix.baseline.Baselines#update} saves them.
@@ -74,18 +76,23 @@ public final class DriftJudge {
 
         Map<String, Fingerprint> goldens = new HashMap<>();
         String previous = baselines.currentProvenance();
-        String busiest = null;
-        int busiestCount = -1;
+        String current = target != null && !target.isEmpty() ? target : majority(immutableByProvenance, previous);
         for (Map.Entry<String, List<Observed>> e : immutableByProvenance.entrySet()) {
             String provenance = e.getKey();
-            List<Observed> members = e.getValue();
-            if (members.size() > busiestCount) {
-                busiest = provenance;
-                busiestCount = members.size();
+            if (baselines.golden(provenance).isEmpty() && !provenance.equals(current)) {
+                // a new image only becomes a golden when the group moves to it (its target, or most of its members):
+                // a lone container recreated from another image is not a rollout
+                for (Observed o : e.getValue()) {
+                    results.put(o.member().id(), result(o.member(), MemberStatus.MUTATED, o.fingerprint(), List.of(), o,
+                            "built from " + describe(provenance) + ", which " + e.getValue().size() + " of "
+                                    + immutableCount(immutableByProvenance) + " members run and no golden fingerprint was accepted for; "
+                                    + "the group " + (current == null ? "has no majority provenance" : "runs " + describe(current))
+                                    + " (accept it with 'phoenix baseline accept --member " + o.member().id() + "')"));
+                }
+                continue;
             }
-            judgeImmutable(provenance, members, baselines, now, goldens, results);
+            judgeImmutable(provenance, e.getValue(), baselines, now, goldens, results);
         }
-        String current = target != null && !target.isEmpty() ? target : busiest;
         if (current != null) {
             if (previous != null && !previous.equals(current) && baselines.golden(previous).isPresent()) {
                 rollouts.add(new Rollout(group, null, previous, current));
@@ -93,6 +100,23 @@ public final class DriftJudge {
             baselines.currentProvenance(current);
         }
         return new GroupJudgement(new ArrayList<>(results.values()), rollouts, goldens);
+    }
+
+    /**
+     * The provenance most immutable members share; on a tie the one the group had before, if it is among
+     * the tied, else none.
+     */
+    private static String majority(Map<String, List<Observed>> byProvenance, String previous) {
+        int max = byProvenance.values().stream().mapToInt(List::size).max().orElse(0);
+        List<String> leaders = byProvenance.entrySet().stream().filter(e -> e.getValue().size() == max).map(Map.Entry::getKey).toList();
+        if (leaders.size() == 1) {
+            return leaders.get(0);
+        }
+        return previous != null && leaders.contains(previous) ? previous : null;
+    }
+
+    private static int immutableCount(Map<String, List<Observed>> byProvenance) {
+        return byProvenance.values().stream().mapToInt(List::size).sum();
     }
 
     private static MemberResult judgeMutable(Observed o, GroupBaselines baselines, List<Rollout> rollouts, Instant now) {

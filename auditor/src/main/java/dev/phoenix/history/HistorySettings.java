@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record HistorySettings(int keep, Duration maxAge) {
 
-    static final List<String> KEYS = List.of("keep", "max-age");
+    public static final List<String> KEYS = List.of("keep", "max-age");
 
     public static HistorySettings defaults() {
         return new HistorySettings(500, Duration.ofDays(90));

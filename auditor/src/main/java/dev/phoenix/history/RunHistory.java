@@ -1,8 +1,6 @@
 package dev.phoenix.history;
 
 import dev.phoenix.report.Scorecard;
-import dev.phoenix.store.ObjectStore;
-import dev.phoenix.store.WorkerPool;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;

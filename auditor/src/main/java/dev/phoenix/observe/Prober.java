@@ -73,8 +73,14 @@ public final class Prober implements MemberProber {
         return probe(group, member, null);
     }
 
-    /** Runs every probe of {@code g} against {@code m}; never fails. Members with one fingerprint share one object. */
+    /**
+     * Runs every probe of {@code g} against {@code m}; never fails. Members with one fingerprint share one object.
+     * A member its fleet lists as not in service is not probed: it is unreachable for the fleet's reason.
+     */
     private Future<Observed> probe(GroupRuntime g, Member m, Map<String, Fingerprint> interned) {
+        if (!m.inService()) {
+            return Future.succeededFuture(new Observed(m, null, List.of(new ProbeError(g.fleet().provider(), m.down()))));
+        }
         List<Future<Observation>> observations = new ArrayList<>(g.probes().size());
         for (Probe p : g.probes()) {
             observations.add(limiter.submit(() -> observe(p, m)));

@@ -2,6 +2,7 @@ package dev.phoenix.runtime;
 
 import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.AuditOutcome;
+import dev.phoenix.audit.PreviousRun;
 import dev.phoenix.chaos.ChaosExecutor;
 import dev.phoenix.chaos.ChaosRun;
 import dev.phoenix.chaos.ChaosSettings;
@@ -17,6 +18,7 @@ import dev.phoenix.observe.Progress;
 import dev.phoenix.probe.InFlightLimiter;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.TargetPolicy;
+import dev.phoenix.stop.StopCondition;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one config needs to run, built once, in one place, from the typed configuration:
@@ -40,6 +44,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class PhoenixRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhoenixRuntime.class);
 
     /**
      * How to build a runtime.
@@ -60,10 +66,11 @@ public final class PhoenixRuntime {
      * @param executor the executor of chaos runs: the real one only when {@code --unleash} and {@code chaos.enabled}
      */
     public record Parts(ProviderContext ctx, List<GroupRuntime> groups, Stores stores, ChaosSettings chaos, ProbingSettings probing,
-                        KillSwitch killSwitch, List<Guard> guards, ChaosExecutor executor) {
+                        KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, ChaosExecutor executor) {
         public Parts {
             groups = List.copyOf(groups);
             guards = List.copyOf(guards);
+            stopConditions = List.copyOf(stopConditions);
         }
     }
 
@@ -136,7 +143,9 @@ public final class PhoenixRuntime {
             ctx.shared().close();
             throw e;
         }
+        List<StopCondition> stopConditions;
         try {
+            stopConditions = Wiring.stopConditions(config, ctx, platform.stopConditions());
             groups = Wiring.build(config, ctx, platform.fleets(), platform.probes(), stores.objects());
         } catch (RuntimeException e) {
             stores.close();
@@ -146,7 +155,7 @@ public final class PhoenixRuntime {
         KillSwitch killSwitch = killSwitch(config, ctx, stores.directory(), platform, options.warnings());
         ChaosExecutor executor = options.unleash() && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
         return new PhoenixRuntime(new Parts(ctx, groups, stores, config.chaos(), config.probing(), killSwitch, Guards.standard(),
-                executor));
+                stopConditions, executor));
     }
 
     /**
@@ -174,10 +183,28 @@ public final class PhoenixRuntime {
         ChaosExecutor executor = run.chaos() ? parts.executor() : ChaosExecutor.leashed();
         ProbingSettings probing = parts.probing();
         AuditEngine engine = new AuditEngine(ctx, parts.stores().baselines());
-        AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
-                probing.timeout(), run.progress());
-        return ctx.onEventLoop(() -> engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
-                parts.stores().ledger(), parts.killSwitch(), parts.guards(), prober, parts.stores().baselines()), run.cut()));
+        return ctx.onEventLoop(() -> previousRun().compose(previous -> {
+            AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
+                    probing.timeout(), run.progress(), previous);
+            return engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
+                    parts.stores().ledger(), parts.killSwitch(), parts.guards(), parts.stopConditions(), prober,
+                    parts.stores().baselines()), run.cut());
+        }));
+    }
+
+    /**
+     * The newest run in the store's history, to tell missing members and expected sizes; none when
+     * there is none, or when the history cannot be read (said in the log: missing members then go
+     * unreported for this run, and nothing false is reported).
+     */
+    private Future<PreviousRun> previousRun() {
+        return parts.stores().history().latest()
+                .map(found -> found.map(PreviousRun::new).orElse(null))
+                .recover(e -> {
+                    LOG.warn("the run history at {} cannot be read, so this run cannot tell missing members: {}",
+                            parts.stores().history().describe(), e.getMessage());
+                    return Future.succeededFuture(null);
+                });
     }
 
     /** Discovers one group and probes its members (what {@code phoenix baseline} looks at); fails only when discovery fails. */

@@ -6,6 +6,7 @@ import dev.phoenix.probe.ProbeFactory;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
 import dev.phoenix.spi.SectionParser;
+import dev.phoenix.stop.StopConditionFactory;
 import dev.phoenix.store.ObjectStoreFactory;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -24,7 +25,8 @@ import java.util.Set;
  */
 @SuppressWarnings("rawtypes")
 public record Platform(Vertx vertx, Clock clock, Map<String, String> env, Registry<FleetFactory> fleets,
-                       Registry<ProbeFactory> probes, Registry<SectionParser> sections, Registry<ObjectStoreFactory> stores) {
+                       Registry<ProbeFactory> probes, Registry<SectionParser> sections, Registry<ObjectStoreFactory> stores,
+                       Registry<StopConditionFactory> stopConditions) {
 
     public Platform {
         Objects.requireNonNull(vertx, "vertx");
@@ -35,7 +37,8 @@ public record Platform(Vertx vertx, Clock clock, Map<String, String> env, Regist
     /** The platform with every source, probe, provider section and store scheme registered on the class path. */
     public static Platform load(Vertx vertx, Clock clock, Map<String, String> env) {
         return new Platform(vertx, clock, env, Registry.load(FleetFactory.class, "source"), Registry.load(ProbeFactory.class, "probe"),
-                Registry.load(SectionParser.class, "section"), Registry.load(ObjectStoreFactory.class, "store scheme"));
+                Registry.load(SectionParser.class, "section"), Registry.load(ObjectStoreFactory.class, "store scheme"),
+                Registry.load(StopConditionFactory.class, "stop condition"));
     }
 
     /**

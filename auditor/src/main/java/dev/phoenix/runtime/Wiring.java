@@ -16,6 +16,10 @@ import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
+import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.stop.StopCondition;
+import dev.phoenix.stop.StopConditionFactory;
+import dev.phoenix.stop.StopConditionSpec;
 import dev.phoenix.store.ObjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,10 +110,29 @@ public final class Wiring {
                         .ifPresent(groupProbes::add);
             }
             if (fleet.isPresent() && groupProbes.size() == g.probes().size()) {
-                groups.add(new GroupRuntime(g.name(), fleet.get(), groupProbes, g.ignore(), g.identity()));
+                groups.add(new GroupRuntime(g.name(), fleet.get(), groupProbes, g.ignore(), g.identity(), g.expectedMembers()));
             }
         }
         return groups;
+    }
+
+    /**
+     * Builds {@code chaos.stop-conditions} through their factories; a bad one is a configuration error
+     * located in the file.
+     */
+    public static List<StopCondition> stopConditions(PhoenixConfig config, ProviderContext ctx, Registry<StopConditionFactory> factories) {
+        List<StopCondition> out = new ArrayList<>();
+        List<ChaosSettings.Condition> conditions = config.chaos().stopConditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            ChaosSettings.Condition c = conditions.get(i);
+            try {
+                out.add(factories.get(c.type(), "chaos.stop-conditions[" + i + "]." + c.type())
+                        .create(new StopConditionSpec(c.settings(), config.sections()), ctx));
+            } catch (ConfigException e) {
+                throw config.locate(e);
+            }
+        }
+        return out;
     }
 
     /** Closes fleets built for a wiring that failed; a failure to close is logged, never hides the error. */

@@ -1,20 +1,24 @@
 package dev.phoenix.schedule;
 
-import dev.phoenix.report.ChaosResult;
-import dev.phoenix.report.Scorecard;
 import dev.phoenix.history.RunHistory;
+import dev.phoenix.report.RunId;
+import dev.phoenix.report.Scorecard;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +30,17 @@ import org.slf4j.LoggerFactory;
  * daemon stopped before it started) is kept in memory, the last {@value #FAILED_KEPT}, so that
  * whoever started it can see why ({@link #failed(String)}).
  *
+ * <p>A verticle: its state changes only on its own context (no locks); what the API and
+ * {@code /metrics} read is an immutable snapshot published after every change.
+ *
  * <pre>{@code
- * RunCoordinator runs = new RunCoordinator(vertx, clock, random, launcher, history);
- * RunCoordinator.Trigger t = runs.trigger(RunKind.AUDIT, "api");
- * if (t.accepted()) t.done().onSuccess(scorecard -> ...); else LOG.warn(t.reason());
+ * RunCoordinator runs = new RunCoordinator(clock, random, launcher, history);
+ * vertx.deployVerticle(runs)
+ *      .compose(id -> runs.trigger(RunKind.AUDIT, "api"))
+ *      .onSuccess(t -> { if (t.accepted()) t.done().onSuccess(scorecard -> ...); else LOG.warn(t.reason()); });
  * }</pre>
  */
-public final class RunCoordinator {
+public final class RunCoordinator extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
     /** Failed runs kept for the API. */
@@ -84,62 +92,73 @@ public final class RunCoordinator {
         }
     }
 
-    private final Vertx vertx;
+    /** What readers see: replaced whole after every change on the coordinator's context. */
+    private record View(List<ActiveRun> active, List<FailedRun> failed, RunStats stats) {
+    }
+
     private final Clock clock;
     private final Random random;
     private final Launcher launcher;
     private final RunHistory history;
+    // confined to the verticle's context
     private final Map<RunKind, ActiveRun> active = new EnumMap<>(RunKind.class);
-    private final Map<String, Promise<Void>> cuts = new java.util.HashMap<>();
-    private final java.util.Deque<FailedRun> failed = new java.util.ArrayDeque<>();
-    private final RunStats stats = new RunStats();
+    private final Map<String, Promise<Void>> cuts = new HashMap<>();
+    private final Deque<FailedRun> failed = new ArrayDeque<>();
+    private RunStats stats = RunStats.empty();
     private Future<Void> tail = Future.succeededFuture();
     private boolean shuttingDown;
+    private volatile View view = new View(List.of(), List.of(), RunStats.empty());
 
-    public RunCoordinator(Vertx vertx, Clock clock, Random random, Launcher launcher, RunHistory history) {
-        this.vertx = vertx;
+    public RunCoordinator(Clock clock, Random random, Launcher launcher, RunHistory history) {
         this.clock = clock;
         this.random = random;
         this.launcher = launcher;
         this.history = history;
     }
 
+    @Override
+    public Future<?> start() {
+        return Future.succeededFuture();
+    }
+
     /** Starts a run of {@code kind} as soon as no other run is in progress, or refuses it. */
-    public synchronized Trigger trigger(RunKind kind, String trigger) {
-        if (shuttingDown) {
-            return new Trigger(null, Refusal.SHUTTING_DOWN, "Phoenix is shutting down", Future.failedFuture("shutting down"));
-        }
-        ActiveRun running = active.get(kind);
-        if (running != null) {
-            stats.skipped(kind);
-            return new Trigger(null, Refusal.BUSY, "a " + kind.label() + " run is still in progress (" + running.runId() + ", "
-                    + (running.startedAt() == null ? "waiting" : "started at " + running.startedAt()) + ")",
-                    Future.failedFuture("refused"));
-        }
-        Instant now = clock.instant();
-        String id = dev.phoenix.report.RunId.next(now, random);
-        ActiveRun run = new ActiveRun(id, kind, trigger, now, null);
-        active.put(kind, run);
-        Promise<Scorecard> done = Promise.promise();
-        LOG.info("run {} ({}, {}) accepted", id, kind.label(), trigger);
-        tail = tail.transform(x -> start(run).onComplete(done).<Void>mapEmpty().otherwiseEmpty());
-        return new Trigger(id, null, null, done.future());
+    public Future<Trigger> trigger(RunKind kind, String trigger) {
+        return onContext(() -> {
+            if (shuttingDown) {
+                return new Trigger(null, Refusal.SHUTTING_DOWN, "Phoenix is shutting down", Future.failedFuture("shutting down"));
+            }
+            ActiveRun running = active.get(kind);
+            if (running != null) {
+                stats = stats.skipped(kind);
+                publish();
+                return new Trigger(null, Refusal.BUSY, "a " + kind.label() + " run is still in progress (" + running.runId() + ", "
+                        + (running.startedAt() == null ? "waiting" : "started at " + running.startedAt()) + ")",
+                        Future.failedFuture("refused"));
+            }
+            Instant now = clock.instant();
+            String id = RunId.next(now, random);
+            ActiveRun run = new ActiveRun(id, kind, trigger, now, null);
+            active.put(kind, run);
+            publish();
+            Promise<Scorecard> done = Promise.promise();
+            LOG.info("run {} ({}, {}) accepted", id, kind.label(), trigger);
+            tail = tail.transform(x -> start(run).onComplete(done).<Void>mapEmpty().otherwiseEmpty());
+            return new Trigger(id, null, null, done.future());
+        });
     }
 
     private Future<Scorecard> start(ActiveRun waiting) {
-        Promise<Void> cut = Promise.promise();
-        ActiveRun run;
-        synchronized (this) {
-            if (shuttingDown) {
-                active.remove(waiting.kind());
-                String error = "Phoenix shut down before run " + waiting.runId() + " started";
-                recordFailure(waiting, null, error);
-                return Future.failedFuture(error);
-            }
-            run = new ActiveRun(waiting.runId(), waiting.kind(), waiting.trigger(), waiting.requestedAt(), clock.instant());
-            active.put(run.kind(), run);
-            cuts.put(run.runId(), cut);
+        if (shuttingDown) {
+            active.remove(waiting.kind());
+            String error = "Phoenix shut down before run " + waiting.runId() + " started";
+            recordFailure(waiting, null, error);
+            return Future.failedFuture(error);
         }
+        Promise<Void> cut = Promise.promise();
+        ActiveRun run = new ActiveRun(waiting.runId(), waiting.kind(), waiting.trigger(), waiting.requestedAt(), clock.instant());
+        active.put(run.kind(), run);
+        cuts.put(run.runId(), cut);
+        publish();
         LOG.info("run {} ({}) started", run.runId(), run.kind().label());
         Future<Scorecard> launched;
         try {
@@ -155,30 +174,34 @@ public final class RunCoordinator {
                     return Future.succeededFuture(card);
                 }))
                 .onComplete(ar -> {
-                    synchronized (this) {
-                        active.remove(run.kind());
-                        cuts.remove(run.runId());
-                    }
+                    active.remove(run.kind());
+                    cuts.remove(run.runId());
                     if (ar.succeeded()) {
                         Scorecard s = ar.result();
-                        stats.finished(run.kind(), s);
+                        stats = stats.finished(run.kind(), s);
                         LOG.info("run {} ({}) {}: score {} ({}), {} members, {} findings, {} chaos experiments", run.runId(),
                                 run.kind().label(), s.complete() ? "finished" : "cut short", s.score().overall(), s.score().grade(),
                                 s.members().size(), s.findingCount(), s.chaos().size());
                     } else {
                         String error = message(ar.cause());
-                        stats.failed(run.kind(), error);
+                        stats = stats.failed(run.kind(), error);
                         recordFailure(run, run.startedAt(), error);
                         LOG.error("run {} ({}) failed: {}", run.runId(), run.kind().label(), error);
                     }
+                    publish();
                 });
     }
 
-    private synchronized void recordFailure(ActiveRun run, Instant startedAt, String error) {
+    private void recordFailure(ActiveRun run, Instant startedAt, String error) {
         failed.addFirst(new FailedRun(run.runId(), run.kind(), run.trigger(), run.requestedAt(), startedAt, clock.instant(), error));
         while (failed.size() > FAILED_KEPT) {
             failed.removeLast();
         }
+        publish();
+    }
+
+    private void publish() {
+        view = new View(List.copyOf(active.values()), List.copyOf(failed), stats);
     }
 
     private static String message(Throwable e) {
@@ -187,26 +210,26 @@ public final class RunCoordinator {
     }
 
     /** The last failed runs, newest first. */
-    public synchronized List<FailedRun> failed() {
-        return List.copyOf(failed);
+    public List<FailedRun> failed() {
+        return view.failed();
     }
 
     /** A failed run among the last {@value #FAILED_KEPT}. */
-    public synchronized Optional<FailedRun> failed(String runId) {
-        return failed.stream().filter(f -> f.runId().equals(runId)).findFirst();
+    public Optional<FailedRun> failed(String runId) {
+        return view.failed().stream().filter(f -> f.runId().equals(runId)).findFirst();
     }
 
     /** Runs accepted and not yet finished. */
-    public synchronized List<ActiveRun> active() {
-        return List.copyOf(new ArrayList<>(active.values()));
+    public List<ActiveRun> active() {
+        return view.active();
     }
 
-    public synchronized Optional<ActiveRun> active(String runId) {
-        return active.values().stream().filter(r -> r.runId().equals(runId)).findFirst();
+    public Optional<ActiveRun> active(String runId) {
+        return view.active().stream().filter(r -> r.runId().equals(runId)).findFirst();
     }
 
     public RunStats stats() {
-        return stats;
+        return view.stats();
     }
 
     public RunHistory history() {
@@ -218,79 +241,32 @@ public final class RunCoordinator {
      * to finish; then it is cut and recorded as incomplete. Completes once it is recorded.
      */
     public Future<Void> shutdown(Duration deadline) {
-        List<Promise<Void>> running;
-        Future<Void> last;
-        synchronized (this) {
+        return onContext(() -> {
             shuttingDown = true;
-            running = List.copyOf(cuts.values());
-            last = tail;
-        }
-        if (running.isEmpty()) {
-            return last;
-        }
-        LOG.warn("shutting down: waiting up to {} for the run in progress, then cutting it short", deadline);
-        long timer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> running.forEach(p -> p.tryComplete()));
-        return last.onComplete(x -> vertx.cancelTimer(timer));
+            List<Promise<Void>> running = List.copyOf(cuts.values());
+            if (running.isEmpty()) {
+                return tail;
+            }
+            LOG.warn("shutting down: waiting up to {} for the run in progress, then cutting it short", deadline);
+            long timer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> running.forEach(Promise::tryComplete));
+            return tail.onComplete(x -> vertx.cancelTimer(timer));
+        }).compose(f -> f);
     }
 
-    /** Counters for {@code /metrics}, across the runs of this process. */
-    public static final class RunStats {
-
-        private final Map<RunKind, long[]> results = new EnumMap<>(RunKind.class); // complete, incomplete, failed, skipped
-        private final Map<RunKind, double[]> durations = new EnumMap<>(RunKind.class); // sum, count, last
-        private final Map<String, Long> verdicts = new java.util.TreeMap<>();
-        private double replaceSum;
-        private long replaceCount;
-        private String lastError;
-
-        synchronized void skipped(RunKind kind) {
-            results.computeIfAbsent(kind, k -> new long[4])[3]++;
+    /** Runs {@code change} on the coordinator's context. */
+    private <T> Future<T> onContext(Supplier<T> change) {
+        Context own = context;
+        if (own == null) {
+            return Future.failedFuture(new IllegalStateException("the run coordinator is not deployed"));
         }
-
-        synchronized void failed(RunKind kind, String error) {
-            results.computeIfAbsent(kind, k -> new long[4])[2]++;
-            lastError = error;
-        }
-
-        synchronized void finished(RunKind kind, Scorecard s) {
-            results.computeIfAbsent(kind, k -> new long[4])[s.complete() ? 0 : 1]++;
-            if (s.startedAt() != null && s.finishedAt() != null) {
-                double seconds = Duration.between(s.startedAt(), s.finishedAt()).toMillis() / 1000.0;
-                double[] d = durations.computeIfAbsent(kind, k -> new double[3]);
-                d[0] += seconds;
-                d[1]++;
-                d[2] = seconds;
+        Promise<T> promise = Promise.promise();
+        own.runOnContext(v -> {
+            try {
+                promise.complete(change.get());
+            } catch (RuntimeException e) {
+                promise.fail(e);
             }
-            for (ChaosResult c : s.chaos()) {
-                verdicts.merge(c.verdict().name(), 1L, Long::sum);
-                if (c.timeToReplaceMs() != null) {
-                    replaceSum += c.timeToReplaceMs() / 1000.0;
-                    replaceCount++;
-                }
-            }
-        }
-
-        /** Runs of {@code kind} by result: complete, incomplete, failed, skipped. */
-        public synchronized long[] results(RunKind kind) {
-            return results.getOrDefault(kind, new long[4]).clone();
-        }
-
-        /** Seconds of the runs of {@code kind}: sum, count, last. */
-        public synchronized double[] durations(RunKind kind) {
-            return durations.getOrDefault(kind, new double[3]).clone();
-        }
-
-        public synchronized Map<String, Long> verdicts() {
-            return Map.copyOf(verdicts);
-        }
-
-        /** Time to replacement across experiments: sum of seconds and count. */
-        public synchronized double[] timeToReplace() {
-            return new double[] {replaceSum, replaceCount};
-        }
-
-        public synchronized Optional<String> lastError() {
-            return Optional.ofNullable(lastError);
-        }
+        });
+        return promise.future();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record ScheduleSettings(Map<RunKind, CronSchedule> schedules, ZoneId zone) {
 
-    static final List<String> KEYS = List.of("audit", "chaos", "zone");
+    public static final List<String> KEYS = List.of("audit", "chaos", "zone");
 
     public ScheduleSettings {
         schedules = schedules.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(schedules));

@@ -1,6 +1,8 @@
 package dev.phoenix.schedule;
 
-import io.vertx.core.Vertx;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +19,14 @@ import org.slf4j.LoggerFactory;
  * no thread per job. When a timer fires, the run is handed to {@code trigger}, which refuses
  * it (skipped and logged) while a run of the same kind is still going.
  *
+ * <p>A verticle: deploying it arms the timers, undeploying it cancels them; its state changes only
+ * on its own context, and {@link #next} reads a snapshot.
+ *
  * <pre>{@code
- * Scheduler s = new Scheduler(vertx, clock, settings.schedules(),
- *         kind -> Optional.ofNullable(coordinator.trigger(kind, "schedule").reason()));
- * s.start();
- * ...
- * s.stop();
+ * Scheduler s = new Scheduler(clock, settings.schedules(),
+ *         kind -> coordinator.trigger(kind, "schedule").map(t -> Optional.ofNullable(t.reason())));
+ * vertx.deployVerticle(s);     // armed
+ * s.next(RunKind.AUDIT);       // Optional[2026-03-04T10:15:00Z]
  * }</pre>
  *
  * <p>Missed runs are not replayed: after a pause (the machine slept, the process was stopped),
@@ -30,26 +34,26 @@ import org.slf4j.LoggerFactory;
  * at most {@link #MAX_TIMER} at a time and re-armed, so that a wall-clock step (NTP, resume
  * from suspend) is noticed within that time.
  */
-public final class Scheduler {
+public final class Scheduler extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     /** The longest a single timer is armed for before the wall clock is looked at again. */
     static final Duration MAX_TIMER = Duration.ofMinutes(1);
 
-    private final Vertx vertx;
     private final Clock clock;
     private final Map<RunKind, CronSchedule> schedules;
-    private final Function<RunKind, Optional<String>> trigger;
+    private final Function<RunKind, Future<Optional<String>>> trigger;
+    // confined to the verticle's context
     private final Map<RunKind, Instant> next = new EnumMap<>(RunKind.class);
     private final Map<RunKind, Long> timers = new EnumMap<>(RunKind.class);
     private boolean stopped;
+    private volatile Map<RunKind, Instant> nextView = Map.of();
 
     /**
-     * @param trigger starts a run of a kind now; returns why it was refused (empty when started)
+     * @param trigger starts a run of a kind now; completes with why it was refused (empty when started)
      */
-    public Scheduler(Vertx vertx, Clock clock, Map<RunKind, CronSchedule> schedules, Function<RunKind, Optional<String>> trigger) {
-        this.vertx = vertx;
+    public Scheduler(Clock clock, Map<RunKind, CronSchedule> schedules, Function<RunKind, Future<Optional<String>>> trigger) {
         this.clock = clock;
         // in RunKind order (audit before chaos), so that serve lists them the same way every time
         this.schedules = schedules.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(schedules));
@@ -57,25 +61,29 @@ public final class Scheduler {
     }
 
     /** Arms a timer for every scheduled kind. */
-    public synchronized void start() {
+    @Override
+    public Future<?> start() {
         Instant now = clock.instant();
         for (Map.Entry<RunKind, CronSchedule> e : schedules.entrySet()) {
             arm(e.getKey(), now);
             LOG.info("schedule: {} runs {} (next at {})", e.getKey().label(), e.getValue(),
                     Optional.ofNullable(next.get(e.getKey())).map(Instant::toString).orElse("never"));
         }
+        return Future.succeededFuture();
     }
 
     /** Cancels every timer; nothing fires afterwards. */
-    public synchronized void stop() {
+    @Override
+    public Future<?> stop() {
         stopped = true;
         timers.values().forEach(vertx::cancelTimer);
         timers.clear();
+        return Future.succeededFuture();
     }
 
     /** When {@code kind} fires next, if it is scheduled. */
-    public synchronized Optional<Instant> next(RunKind kind) {
-        return Optional.ofNullable(next.get(kind));
+    public Optional<Instant> next(RunKind kind) {
+        return Optional.ofNullable(nextView.get(kind));
     }
 
     public Map<RunKind, CronSchedule> schedules() {
@@ -87,20 +95,31 @@ public final class Scheduler {
         Optional<Instant> at = schedules.get(kind).next(after);
         if (at.isEmpty()) {
             next.remove(kind);
+            nextView = Map.copyOf(next);
             LOG.info("schedule: {} never fires again", kind.label());
             return;
         }
         next.put(kind, at.get());
+        nextView = Map.copyOf(next);
         wait(kind, at.get());
     }
 
     private void wait(RunKind kind, Instant at) {
         long delay = Math.max(1, Math.min(Duration.between(clock.instant(), at).toMillis(), MAX_TIMER.toMillis()));
-        timers.put(kind, vertx.setTimer(delay, id -> wake(kind, at)));
+        timers.put(kind, vertx.setTimer(delay, id -> fire(kind, at)));
     }
 
-    /** A timer went off for the fire time {@code at} of {@code kind}. */
-    synchronized void wake(RunKind kind, Instant at) {
+    /** A timer went off for the fire time {@code at} of {@code kind}; as the timer does, on the scheduler's context. */
+    Future<Void> wake(RunKind kind, Instant at) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            fire(kind, at);
+            done.complete();
+        });
+        return done.future();
+    }
+
+    private void fire(RunKind kind, Instant at) {
         if (stopped) {
             return;
         }
@@ -114,12 +133,19 @@ public final class Scheduler {
             LOG.warn("schedule: {} was due at {} and {} later fire time(s) passed while Phoenix was paused; "
                     + "running once now, not replaying them", kind.label(), at, missed);
         }
+        Future<Optional<String>> refused;
         try {
-            Optional<String> refused = trigger.apply(kind);
-            refused.ifPresent(reason -> LOG.warn("schedule: skipped the {} run due at {}: {}", kind.label(), at, reason));
+            refused = trigger.apply(kind);
         } catch (RuntimeException e) {
-            LOG.error("schedule: the {} run due at {} could not be started: {}", kind.label(), at, e.toString());
+            refused = Future.failedFuture(e);
         }
+        refused.onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.error("schedule: the {} run due at {} could not be started: {}", kind.label(), at, ar.cause().toString());
+            } else {
+                ar.result().ifPresent(reason -> LOG.warn("schedule: skipped the {} run due at {}: {}", kind.label(), at, reason));
+            }
+        });
         arm(kind, now.isAfter(at) ? now : at);
     }
 

@@ -3,6 +3,7 @@ package dev.phoenix.score;
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.GroupSummary;
 import dev.phoenix.report.MemberResult;
+import dev.phoenix.report.MemberStatus;
 import dev.phoenix.report.Rollout;
 import dev.phoenix.report.Score;
 import dev.phoenix.report.Scorecard;
@@ -39,16 +40,23 @@ public final class ScorecardAssembler {
      *
      * @param mutability {@code mutable}, {@code immutable}, {@code mixed}, or null for a group with no members
      * @param error      why the group could not be audited, or null; its members are then empty
+     * @param expected   how many members it should have and who says so, or null when nothing does
      */
     public record GroupOutcome(String name, String provider, String mutability, List<MemberResult> members,
-                               List<Rollout> rollouts, String error) {
+                               List<Rollout> rollouts, String error, ExpectedSize expected) {
         public GroupOutcome {
             members = List.copyOf(members);
             rollouts = List.copyOf(rollouts);
         }
 
         public static GroupOutcome failed(String name, String provider, String error) {
-            return new GroupOutcome(name, provider, null, List.of(), List.of(), error);
+            return new GroupOutcome(name, provider, null, List.of(), List.of(), error, null);
+        }
+
+        /** Members that answered their probes. */
+        int inService() {
+            return (int) members.stream().filter(m -> m.status() != MemberStatus.UNREACHABLE && m.status() != MemberStatus.MISSING)
+                    .count();
         }
     }
 
@@ -68,7 +76,9 @@ public final class ScorecardAssembler {
             members.addAll(g.members());
             rollouts.addAll(g.rollouts());
             groups.add(new GroupSummary(g.name(), g.provider(), g.mutability(), g.members().size(),
-                    Scoring.score(g.members(), groupChaos, 1, 1), StatusCounts.of(g.members()), null));
+                    Scoring.score(g.members(), groupChaos, 1, 1), StatusCounts.of(g.members()), null,
+                    g.expected() == null ? null : g.expected().members(), g.expected() == null ? null : g.expected().from(),
+                    g.inService()));
         }
         Score score = Scoring.score(members, chaos, outcomes.size(), discovered);
         return new Scorecard(Scorecard.SCHEMA_VERSION, run.runId(), run.startedAt(), run.finishedAt(), run.mode(), score, groups,

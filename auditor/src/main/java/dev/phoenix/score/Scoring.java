@@ -13,7 +13,8 @@ import java.util.List;
  * <pre>
  * consistency     = (CONSISTENT + BASELINED) / reachable members
  * reproducibility = REPRODUCED / experiments that ran (not SKIPPED); null when none ran
- * coverage        = reachable members / members, times the share of groups that could be discovered
+ * coverage        = reachable members / members (a MISSING member is not reachable), times the share of groups
+ *                   that could be discovered
  * overall         = 0.5 consistency + 0.3 reproducibility + 0.2 coverage (weights renormalised when
  *                   reproducibility is null)
  * </pre>
@@ -32,7 +33,9 @@ public final class Scoring {
 
     public static Score score(List<MemberResult> members, List<ChaosResult> chaos, int groups, int groupsDiscovered) {
         int total = members.size();
-        long unreachable = members.stream().filter(m -> m.status() == MemberStatus.UNREACHABLE).count();
+        // a missing member was not observed either: it lowers coverage, not consistency
+        long unreachable = members.stream().filter(m -> m.status() == MemberStatus.UNREACHABLE || m.status() == MemberStatus.MISSING)
+                .count();
         long reachable = total - unreachable;
         long consistent = members.stream()
                 .filter(m -> m.status() == MemberStatus.CONSISTENT || m.status() == MemberStatus.BASELINED).count();

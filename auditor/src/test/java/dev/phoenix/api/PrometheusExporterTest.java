@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoenix.report.PrometheusExporter;
 import dev.phoenix.report.PrometheusText;
 import dev.phoenix.history.Scorecards;
+import dev.phoenix.testing.PrometheusTextParser;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -47,7 +47,7 @@ public final class EngineHarness {
     public final Path store;
     private final long seed;
 
-    /** The clock of every run: set a {@link dev.phoenix.fakes.MutableClock} for window and interval tests. */
+    /** The clock of every run: set a {@link dev.phoenix.testing.MutableClock} for window and interval tests. */
     public Clock clock = Clock.systemUTC();
     /** The environment runs see (the kill switch's variable, {@code PHOENIX_CHAOS_STOP}). */
     public final Map<String, String> env = new HashMap<>();
@@ -58,11 +58,18 @@ public final class EngineHarness {
     public List<Guard> guards = Guards.standard();
     /** The executor for {@link #run()}: records what it is asked to replace. */
     public RecordingChaosExecutor executor = new RecordingChaosExecutor();
+    /** The stop conditions of chaos runs. */
+    public List<dev.phoenix.stop.StopCondition> stopConditions = new ArrayList<>();
     /** The chaos ledger; null for the one in the store. */
     public ChaosLedger ledger;
     /** The kill switch; null for one on {@link #killFile} and {@code PHOENIX_CHAOS_STOP}, built on first use. */
     public KillSwitch killSwitch;
     public String killFile = "";
+    /**
+     * Whether runs keep history as the commands do: each run reads the previous one (missing members,
+     * expected sizes) and is recorded after.
+     */
+    public boolean history;
     /** The chaos phase of the last run, once the audit reached it. */
     public volatile ChaosRun chaosRun;
 
@@ -107,10 +114,13 @@ public final class EngineHarness {
         }
         Stores opened = stores;
         AuditEngine engine = new AuditEngine(ctx, stores.baselines());
-        AuditEngine.Options options = new AuditEngine.Options(settings != null, executor == null || executor.dryRun(), 8,
-                Duration.ofSeconds(5), null);
-        return ctx.onEventLoop(() -> engine.run(groups, options, prober ->
-                        chaosRun = new ChaosRun(ctx, settings, executor, opened.ledger(), killSwitch(), guards, prober, opened.baselines())))
-                .map(AuditOutcome::scorecard);
+        Future<PreviousRun> previous = history ? stores.history().latest().map(found -> found.map(PreviousRun::new).orElse(null))
+                : Future.succeededFuture(null);
+        return ctx.onEventLoop(() -> previous.compose(p -> engine.run(groups, new AuditEngine.Options(settings != null,
+                        executor == null || executor.dryRun(), 8, 1, Duration.ofSeconds(5), null, p), prober ->
+                        chaosRun = new ChaosRun(ctx, settings, executor, opened.ledger(), killSwitch(), guards, stopConditions, prober,
+                                opened.baselines()))))
+                .map(AuditOutcome::scorecard)
+                .compose(card -> history ? opened.history().save(card).map(card) : Future.succeededFuture(card));
     }
 }

@@ -3,7 +3,6 @@ package dev.phoenix.audit;
 import dev.phoenix.observe.GroupRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Fact;
 import dev.phoenix.model.FactFilter;

@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -118,6 +117,34 @@ class AwsFleetEndToEndTest {
                                 .map(i -> i.instanceId()).toList();
                         assertThat(inService).contains(replacement).doesNotContain(victim).hasSize(3);
                     }));
+                })))
+                .onComplete(t.succeedingThenComplete());
+    }
+
+    @Test
+    void autoScalingMemberStoppedOutsideTheGroup_leavesItShortOfItsDesiredCapacity_andChaosSkipsIt(VertxTestContext t) {
+        seed("").compose(fleet -> aws.groupMembers(fleet.asg).compose(before -> phoenix("audit", "--config", fleet.config.toString())
+                .compose(first -> {
+                    t.verify(() -> assertThat(first.code).as(first.all()).isZero());
+                    return aws.stop(before.get(0));
+                })
+                .compose(v -> audit(dir.resolve("out"), "--config", fleet.config.toString(), "--chaos", "--unleash", "--seed", "7"))
+                .compose(chaos -> {
+                    t.verify(() -> {
+                        assertThat(chaos.code).as(chaos.all()).isEqualTo(1);
+                        JsonNode web = group(chaos.card, "web");
+                        assertThat(web.path("expectedMembers").asInt()).isEqualTo(3);
+                        assertThat(web.path("expectedFrom").asText()).isEqualTo("provider");
+                        assertThat(web.path("inService").asInt()).isEqualTo(2);
+                        JsonNode stopped = member(chaos.card, before.get(0));
+                        assertThat(stopped.path("status").asText()).isEqualTo("UNREACHABLE");
+                        assertThat(stopped.path("probeErrors").toString()).contains("is stopped");
+                        assertThat(chaos.card.path("chaos")).allSatisfy(c -> assertThat(c.path("verdict").asText()).isEqualTo("SKIPPED"));
+                        assertThat(chaos.card.path("chaos").toString()).contains("2 of 3 expected members in service");
+                        assertThat(chaos.out).contains("2 of 3 expected members in service");
+                    });
+                    return aws.groupMembers(fleet.asg).map(after -> t.verify(() ->
+                            assertThat(after).as("nothing terminated").containsExactlyElementsOf(before)));
                 })))
                 .onComplete(t.succeedingThenComplete());
     }
@@ -558,6 +585,15 @@ class AwsFleetEndToEndTest {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         card.path("members").forEach(m -> counts.merge(m.path("status").asText(), 1, Integer::sum));
         return counts;
+    }
+
+    private static JsonNode group(JsonNode card, String name) {
+        for (JsonNode g : card.path("groups")) {
+            if (g.path("name").asText().equals(name)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + name + " in " + card);
     }
 
     private static JsonNode member(JsonNode card, String id) {

@@ -56,6 +56,11 @@ final class EmulatorAccount {
         return aws.call(c -> c.ec2().describeInstances(r -> r.instanceIds(id))).map(r -> r.reservations().get(0).instances().get(0));
     }
 
+    /** Stops an instance outside its Auto Scaling group's control, as someone with the EC2 console would. */
+    Future<Void> stop(String id) {
+        return aws.call(c -> c.ec2().stopInstances(r -> r.instanceIds(id))).mapEmpty();
+    }
+
     Future<InstanceStateName> state(String id) {
         return instance(id).map(i -> i.state().name());
     }

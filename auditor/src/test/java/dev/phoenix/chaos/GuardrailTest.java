@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phoenix.audit.EngineHarness;
 import dev.phoenix.fakes.FakeFleet;
 import dev.phoenix.fakes.GatedChaosLedger;
-import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.testing.MutableClock;
 import dev.phoenix.fakes.RecordingChaosExecutor;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.report.ChaosResult;

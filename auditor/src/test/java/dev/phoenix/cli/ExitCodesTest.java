@@ -122,10 +122,10 @@ class ExitCodesTest {
     @Test
     void unknownFormat_exitsTwoBeforeAnythingRuns() throws Exception {
         Cli cli = Cli.run("audit", "--config", config().toString(), "--out", dir.resolve("out").toString(),
-                "--format", "html,sarif", "--chaos", "--unleash");
+                "--format", "html,docx", "--chaos", "--unleash");
         assertThat(cli.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(cli.err().lines().toList()).singleElement()
-                .satisfies(l -> assertThat(l).startsWith("phoenix: --format: unknown format 'sarif'").contains("valid: "));
+                .satisfies(l -> assertThat(l).startsWith("phoenix: --format: unknown format 'docx'").contains("valid: "));
         assertThat(dir.resolve("state")).as("no audit ran: no baselines, no history").doesNotExist();
         assertThat(dir.resolve("out")).as("no report").doesNotExist();
     }

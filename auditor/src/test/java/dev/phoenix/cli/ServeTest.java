@@ -3,7 +3,7 @@ package dev.phoenix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.phoenix.api.PrometheusTextParser;
+import dev.phoenix.testing.PrometheusTextParser;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.MemberStatus;
 import dev.phoenix.report.Scorecard;
@@ -159,7 +159,7 @@ class ServeTest {
     @Test
     void everySecondSchedule_runsAuditsOnItsOwn() throws Exception {
         start(config("", "schedule: {audit: \"* * * * * *\", zone: UTC}"), Optional.empty(), false);
-        until(() -> daemon.runs().stats().results(dev.phoenix.schedule.RunKind.AUDIT)[0] >= 3, Duration.ofSeconds(30));
+        until(() -> daemon.runs().stats().results(dev.phoenix.schedule.RunKind.AUDIT).complete() >= 3, Duration.ofSeconds(30));
         JsonNode runs = Json.mapper().readTree(get("/api/runs").body()).get("runs");
         assertThat(runs.size()).isGreaterThanOrEqualTo(3);
         for (JsonNode r : runs) {

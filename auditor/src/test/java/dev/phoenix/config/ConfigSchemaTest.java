@@ -58,6 +58,38 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void sshConfigOfTheReadme_validates() throws Exception {
+        JsonNode ssh = YAML.readTree("""
+                groups:
+                  - name: web
+                    source: {ansible: {inventory: inventory/hosts.ini, pattern: "webservers:&prod"}}
+                    probes:
+                      - ssh:
+                          identity: ~/.ssh/audit_ed25519
+                          host-key: accept-new
+                          timeout: 30s
+                          collectors:
+                            - os
+                            - packages
+                            - {files: [/etc/phoenix-app/app.conf, "/etc/cron.d/*"]}
+                            - {services: [phoenix-app, cron]}
+                            - {sysctl: [net.ipv4.ip_forward, "vm."]}
+                            - users
+                            - {command: {name: app-version, run: "cat /usr/share/phoenix-app/VERSION", stdout: text}}
+                  - name: db
+                    source: {ssh: {hosts: [{name: db-1, host: db-1.internal, port: 22, user: audit}, "audit@db-2.internal:2222"], file: db.txt}}
+                    probes: [ssh]
+                  - name: aws-legacy
+                    source: {aws-ec2: {tags: {role: legacy}}}
+                    probes: [aws-instance, {ssh: {host: "{privateIp}", user: ec2-user, collectors: [os, packages]}},
+                             {http: {url: "http://{privateIp}:8080/config"}}]
+                """);
+        assertThat(schema.validate(ssh)).isEmpty();
+        JsonNode bad = YAML.readTree("groups:\n  - name: w\n    source: {ssh: {hosts: [h]}}\n    probes: [{ssh: {collectors: [{files: 3}]}}]\n");
+        assertThat(schema.validate(bad)).isNotEmpty();
+    }
+
+    @Test
     void typo_isRejectedByTheSchemaToo() throws Exception {
         JsonNode bad = YAML.readTree("groups:\n  - name: web\n    sorce: {simulated: {}}\n    probes: [http]\n");
         assertThat(schema.validate(bad)).isNotEmpty();
@@ -74,6 +106,63 @@ class ConfigSchemaTest {
         List<String> probesWithSettings = new ArrayList<>();
         schemaDoc.get("$defs").get("probe").get("oneOf").get(1).get("properties").fieldNames().forEachRemaining(probesWithSettings::add);
         assertThat(Registry.load(ProbeFactory.class, "probe").names()).containsAll(probesWithSettings);
+    }
+
+    /** The properties a schema node describes, looking through $ref, oneOf and anyOf. */
+    private static List<String> properties(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node == null) {
+            return names;
+        }
+        if (node.has("$ref")) {
+            String ref = node.get("$ref").asText();
+            return properties(schemaDoc.at(ref.substring(1)));
+        }
+        if (node.has("properties")) {
+            node.get("properties").fieldNames().forEachRemaining(names::add);
+        }
+        for (String alt : List.of("oneOf", "anyOf", "allOf")) {
+            if (node.has(alt)) {
+                node.get(alt).forEach(n -> properties(n).stream().filter(k -> !names.contains(k)).forEach(names::add));
+            }
+        }
+        return names;
+    }
+
+    private static JsonNode chaosNode() {
+        JsonNode c = schemaDoc.get("properties").get("chaos");
+        return c.has("$ref") ? schemaDoc.at(c.get("$ref").asText().substring(1)) : c;
+    }
+
+    @Test
+    void everyKeyEverySourceProbeAndSectionTakes_isInTheSchema_andNothingElse() {
+        JsonNode sources = schemaDoc.get("$defs").get("source").get("properties");
+        for (FleetFactory f : Registry.load(FleetFactory.class, "source").all()) {
+            assertThat(properties(sources.get(f.name()))).as("source " + f.name()).containsExactlyInAnyOrderElementsOf(f.keys());
+        }
+        JsonNode probes = schemaDoc.get("$defs").get("probe").get("oneOf").get(1).get("properties");
+        for (ProbeFactory f : Registry.load(ProbeFactory.class, "probe").all()) {
+            assertThat(properties(probes.get(f.name()))).as("probe " + f.name()).containsExactlyInAnyOrderElementsOf(f.keys());
+        }
+        for (dev.phoenix.spi.SectionParser<?> p : Registry.load(dev.phoenix.spi.SectionParser.class, "section").all()) {
+            assertThat(properties(schemaDoc.get("properties").get(p.name()))).as("section " + p.name())
+                    .containsExactlyInAnyOrderElementsOf(p.keys());
+        }
+        JsonNode conditions = properties(schemaDoc.get("properties").get("chaos")).contains("stop-conditions")
+                ? chaosNode().get("properties").get("stop-conditions").get("items").get("properties") : null;
+        for (dev.phoenix.stop.StopConditionFactory f : Registry.load(dev.phoenix.stop.StopConditionFactory.class, "stop condition").all()) {
+            assertThat(conditions).as("chaos.stop-conditions in the schema").isNotNull();
+            assertThat(properties(conditions.get(f.name()))).as("stop condition " + f.name()).containsExactlyInAnyOrderElementsOf(f.keys());
+        }
+        assertThat(properties(schemaDoc.get("$defs").get("group"))).as("a group").containsExactlyInAnyOrderElementsOf(ConfigLoader.GROUP_KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("chaos"))).as("chaos")
+                .containsExactlyInAnyOrderElementsOf(dev.phoenix.chaos.ChaosSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("probing"))).as("probing").containsExactlyInAnyOrderElementsOf(ProbingSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("report"))).as("report").containsExactlyInAnyOrderElementsOf(ReportSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("schedule"))).as("schedule")
+                .containsExactlyInAnyOrderElementsOf(dev.phoenix.schedule.ScheduleSettings.KEYS);
+        assertThat(properties(schemaDoc.get("properties").get("history"))).as("history")
+                .containsExactlyInAnyOrderElementsOf(dev.phoenix.history.HistorySettings.KEYS);
     }
 
     @Test

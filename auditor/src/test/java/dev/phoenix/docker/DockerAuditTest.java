@@ -122,6 +122,38 @@ class DockerAuditTest {
     }
 
     @Test
+    void aContainerKilledByHand_isReportedStopped_theGroupIsShort_andChaosTakesNoOther_untilItRunsAgain() throws IOException {
+        var a = boxes.start("api", Map.of("app", "api", "phoenix.chaos", "opt-in"));
+        var b = boxes.start("api", Map.of("app", "api", "phoenix.chaos", "opt-in"));
+        var c = boxes.start("api", Map.of("app", "api", "phoenix.chaos", "opt-in"));
+        Path config = config(apiGroup(""));
+        Run first = audit(config);
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+
+        boxes.kill(b.id());
+        Run killed = audit(config, "--chaos", "--unleash");
+        assertThat(killed.exit()).as(killed.out() + killed.err()).isEqualTo(1);
+        MemberResult stopped = member(killed, b.shortId());
+        assertThat(stopped.status()).isEqualTo(MemberStatus.UNREACHABLE);
+        assertThat(stopped.name()).isEqualTo(b.name());
+        assertThat(stopped.probeErrors()).singleElement().satisfies(e -> assertThat(e.cause())
+                .contains("is not running (exited").contains("exit code 137"));
+        var group = killed.scorecard().groups().get(0);
+        assertThat(group.expectedMembers()).isEqualTo(3);
+        assertThat(group.inService()).isEqualTo(2);
+        assertThat(killed.scorecard().chaos()).extracting(ChaosResult::verdict).containsOnly(ChaosVerdict.SKIPPED);
+        assertThat(killed.scorecard().chaos()).anySatisfy(x -> assertThat(x.reason()).contains("2 of 3 expected members in service"));
+        assertThat(boxes.inspect(a.id()).getState().getRunning()).as("nothing terminated").isTrue();
+        assertThat(boxes.inspect(c.id()).getState().getRunning()).as("nothing terminated").isTrue();
+        assertThat(killed.out()).contains(b.name() + " (" + b.shortId() + ")").contains("2 of 3 expected members in service");
+
+        boxes.client().startContainerCmd(b.id()).exec();
+        Run again = audit(config);
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.scorecard().findings()).isEmpty();
+    }
+
+    @Test
     void chaos_replacesAnOptedInCleanContainer_andTheReplacementReproducesIt() throws IOException {
         var victim = boxes.start("api", Map.of("app", "api", "phoenix.chaos", "opt-in", "com.docker.compose.project", "shop",
                 "com.docker.compose.service", "api"));

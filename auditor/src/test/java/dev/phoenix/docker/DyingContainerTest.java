@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.observe.GroupRuntime;
-import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.fleet.FleetSpec;
 import dev.phoenix.model.FactFilter;

@@ -44,6 +44,8 @@ public final class FakeFleet implements Fleet {
     private final Map<String, Map<String, String>> state = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> images = new LinkedHashMap<>();
     private final Set<String> down = new HashSet<>();
+    private final Map<String, String> stopped = new LinkedHashMap<>();
+    private Integer expectedSize;
     private final List<String> replaced = new ArrayList<>();
     private ReplaceMode mode = ReplaceMode.WORKS;
     private boolean replacementsAnswer = true;
@@ -93,6 +95,36 @@ public final class FakeFleet implements Fleet {
         state.get(memberId).put(key, value);
     }
 
+    /** The member disappears from the fleet, as if deleted outside Phoenix. */
+    public synchronized FakeFleet remove(String memberId) {
+        members.remove(memberId);
+        state.remove(memberId);
+        return this;
+    }
+
+    /** The fleet still lists the member, but says it is not in service ({@link Member#notInService}). */
+    public synchronized FakeFleet stop(String memberId, String reason) {
+        stopped.put(memberId, reason);
+        return this;
+    }
+
+    /** The member is in service again. */
+    public synchronized FakeFleet start(String memberId) {
+        stopped.remove(memberId);
+        return this;
+    }
+
+    /** What the provider says the group should have ({@link Fleet#expectedSize()}); null for nothing. */
+    public synchronized FakeFleet expectedSize(Integer size) {
+        this.expectedSize = size;
+        return this;
+    }
+
+    @Override
+    public synchronized java.util.Optional<Integer> expectedSize() {
+        return java.util.Optional.ofNullable(expectedSize);
+    }
+
     /** The member stops answering its probe. */
     public synchronized FakeFleet down(String memberId) {
         down.add(memberId);
@@ -135,7 +167,8 @@ public final class FakeFleet implements Fleet {
 
     @Override
     public synchronized Future<List<Member>> discover() {
-        return Future.succeededFuture(List.copyOf(members.values()));
+        return Future.succeededFuture(members.values().stream()
+                .map(m -> stopped.containsKey(m.id()) ? m.notInService(stopped.get(m.id())) : m).toList());
     }
 
     @Override

@@ -44,8 +44,15 @@ public final class RecordingChaosExecutor implements ChaosExecutor {
         return dryRun;
     }
 
+    /** Runs before each replacement is requested (e.g. a delay, or a health endpoint going bad meanwhile). */
+    public volatile java.util.function.Function<Member, Future<Void>> beforeReplace = m -> Future.succeededFuture();
+
     @Override
-    public synchronized Future<Member> replace(Fleet fleet, Member victim, Duration timeout) {
+    public Future<Member> replace(Fleet fleet, Member victim, Duration timeout) {
+        return beforeReplace.apply(victim).compose(v -> record(fleet, victim, timeout));
+    }
+
+    private synchronized Future<Member> record(Fleet fleet, Member victim, Duration timeout) {
         calls.add(victim.id());
         if (dryRun) {
             return Future.failedFuture(new Leashed(victim.id()));

@@ -3,7 +3,7 @@ package dev.phoenix.history;
 import dev.phoenix.store.LocalObjectStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.testing.MutableClock;
 import dev.phoenix.report.Scorecard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

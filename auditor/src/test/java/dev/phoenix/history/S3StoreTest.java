@@ -12,7 +12,7 @@ import dev.phoenix.baseline.ObjectBaselineStore;
 import dev.phoenix.chaos.LedgerContention;
 import dev.phoenix.chaos.ObjectChaosLedger;
 import dev.phoenix.cli.Cli;
-import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.testing.MutableClock;
 import dev.phoenix.model.Fingerprint;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;

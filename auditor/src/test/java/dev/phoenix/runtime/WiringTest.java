@@ -46,6 +46,11 @@ class WiringTest {
         }
 
         @Override
+        public List<String> keys() {
+            return List.of();
+        }
+
+        @Override
         public Fleet create(FleetSpec spec, ProviderContext ctx) {
             built.add(spec.group());
             return new Fleet() {
@@ -79,6 +84,11 @@ class WiringTest {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public List<String> keys() {
+                return List.of("url");
             }
 
             @Override

@@ -2,7 +2,7 @@ package dev.phoenix.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.fakes.MutableClock;
+import dev.phoenix.testing.MutableClock;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.history.HistorySettings;
 import dev.phoenix.store.LocalObjectStore;
@@ -37,11 +37,21 @@ class RunCoordinatorTest {
                 HistorySettings.defaults(), clock);
     }
 
+    /** The coordinator, deployed as serve deploys it. */
+    private static RunCoordinator deployed(Vertx vertx, RunCoordinator runs) throws Exception {
+        vertx.deployVerticle(runs).toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return runs;
+    }
+
+    private static RunCoordinator.Trigger trigger(RunCoordinator runs, RunKind kind, String by) throws Exception {
+        return runs.trigger(kind, by).toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Test
-    void launchThatFails_isKeptWithItsError(Vertx vertx, VertxTestContext t) {
-        RunCoordinator runs = new RunCoordinator(vertx, clock, new Random(1),
-                (id, kind, cut) -> Future.failedFuture("baseline store/baselines/web.json is corrupt"), history(vertx, dir));
-        RunCoordinator.Trigger trigger = runs.trigger(RunKind.AUDIT, "api");
+    void launchThatFails_isKeptWithItsError(Vertx vertx, VertxTestContext t) throws Exception {
+        RunCoordinator runs = deployed(vertx, new RunCoordinator(clock, new Random(1),
+                (id, kind, cut) -> Future.failedFuture("baseline store/baselines/web.json is corrupt"), history(vertx, dir)));
+        RunCoordinator.Trigger trigger = trigger(runs, RunKind.AUDIT, "api");
         trigger.done().onComplete(t.failing(e -> t.verify(() -> {
             assertThat(runs.failed(trigger.runId())).hasValueSatisfying(f -> {
                 assertThat(f.kind()).isEqualTo(RunKind.AUDIT);
@@ -57,9 +67,9 @@ class RunCoordinatorTest {
     @Test
     void scorecardTheStoreRefuses_isKeptAsFailed(Vertx vertx, VertxTestContext t) throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "a file where the store should be");
-        RunCoordinator runs = new RunCoordinator(vertx, clock, new Random(1),
-                (id, kind, cut) -> Future.succeededFuture(Scorecards.at(clock.instant(), id, 90)), history(vertx, notADirectory));
-        RunCoordinator.Trigger trigger = runs.trigger(RunKind.AUDIT, "schedule");
+        RunCoordinator runs = deployed(vertx, new RunCoordinator(clock, new Random(1),
+                (id, kind, cut) -> Future.succeededFuture(Scorecards.at(clock.instant(), id, 90)), history(vertx, notADirectory)));
+        RunCoordinator.Trigger trigger = trigger(runs, RunKind.AUDIT, "schedule");
         trigger.done().onComplete(t.succeeding(card -> t.verify(() -> {
             assertThat(runs.failed(trigger.runId())).hasValueSatisfying(f ->
                     assertThat(f.error()).startsWith("the scorecard could not be recorded in "));
@@ -68,20 +78,19 @@ class RunCoordinatorTest {
     }
 
     @Test
-    void refusals_sayWhyAsAType(Vertx vertx, VertxTestContext t) {
+    void refusals_sayWhyAsAType(Vertx vertx, VertxTestContext t) throws Exception {
         Promise<Scorecard> never = Promise.promise();
-        RunCoordinator runs = new RunCoordinator(vertx, clock, new Random(1), (id, kind, cut) -> {
+        RunCoordinator runs = deployed(vertx, new RunCoordinator(clock, new Random(1), (id, kind, cut) -> {
             cut.onComplete(x -> never.tryFail("cut short"));
             return never.future();
-        }, history(vertx, dir));
-        RunCoordinator.Trigger first = runs.trigger(RunKind.CHAOS, "api");
-        RunCoordinator.Trigger waiting = runs.trigger(RunKind.AUDIT, "api");
-        RunCoordinator.Trigger busy = runs.trigger(RunKind.CHAOS, "api");
+        }, history(vertx, dir)));
+        RunCoordinator.Trigger first = trigger(runs, RunKind.CHAOS, "api");
+        RunCoordinator.Trigger waiting = trigger(runs, RunKind.AUDIT, "api");
+        RunCoordinator.Trigger busy = trigger(runs, RunKind.CHAOS, "api");
         assertThat(first.accepted()).isTrue();
         assertThat(busy.refusal()).isEqualTo(RunCoordinator.Refusal.BUSY);
         assertThat(busy.reason()).contains("a chaos run is still in progress (" + first.runId());
-        runs.shutdown(Duration.ofMillis(10)).onComplete(t.succeeding(v -> t.verify(() -> {
-            RunCoordinator.Trigger late = runs.trigger(RunKind.AUDIT, "api");
+        runs.shutdown(Duration.ofMillis(10)).compose(v -> runs.trigger(RunKind.AUDIT, "api")).onComplete(t.succeeding(late -> t.verify(() -> {
             assertThat(late.refusal()).isEqualTo(RunCoordinator.Refusal.SHUTTING_DOWN);
             assertThat(runs.failed(waiting.runId())).as("dropped while it waited").hasValueSatisfying(f -> {
                 assertThat(f.startedAt()).isNull();

@@ -35,6 +35,11 @@ public final class Findings {
             if (g.error() != null) {
                 out.add(finding(FindingKind.UNDISCOVERED, g.name(), null, null, null, null, null, null, null,
                         "group " + g.name() + " was not audited: " + g.error()));
+            } else if (g.undersized()) {
+                out.add(finding(FindingKind.UNDERSIZED, g.name(), null, null, null, String.valueOf(g.expectedMembers()),
+                        String.valueOf(g.inService()), dev.phoenix.model.Change.CHANGED, null, "group " + g.name() + " has "
+                                + g.inService() + " of " + g.expectedMembers() + " expected members in service (expected size from "
+                                + g.expectedFrom() + ")"));
             }
         }
         for (MemberResult m : members) {

@@ -7,14 +7,29 @@ import java.util.TreeMap;
 /**
  * One group's line in the scorecard.
  *
- * @param statuses how many members have each status
- * @param error    why the group could not be discovered, or null
+ * @param statuses        how many members have each status
+ * @param error           why the group could not be discovered, or null
+ * @param expectedMembers how many members the group should have; null when nothing says
+ * @param expectedFrom    who says so: {@code provider}, {@code config} or {@code previous run}; null with it
+ * @param inService       members that answered their probes in this run
  */
 public record GroupSummary(String name, String provider, String mutability, int members, Score score,
-                           Map<MemberStatus, Integer> statuses, String error) {
+                           Map<MemberStatus, Integer> statuses, String error, Integer expectedMembers, String expectedFrom,
+                           int inService) {
 
     public GroupSummary {
         Objects.requireNonNull(name, "name");
         statuses = statuses == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(statuses));
+    }
+
+    /** A group with no expected size. */
+    public GroupSummary(String name, String provider, String mutability, int members, Score score,
+                        Map<MemberStatus, Integer> statuses, String error) {
+        this(name, provider, mutability, members, score, statuses, error, null, null, members);
+    }
+
+    /** Whether fewer members are in service than the group should have. */
+    public boolean undersized() {
+        return error == null && expectedMembers != null && inService < expectedMembers;
     }
 }

@@ -1,37 +1,37 @@
 package dev.phoenix.report;
 
-/**
- * XML escaping and short number formats for the exporters ({@link Html} escapes HTML). Every
- * value that comes from a member goes through here.
- */
+import java.util.Locale;
+
+/** Character rules and short number formats shared by the exporters ({@link Html} escapes markup, {@link Markdown} Markdown). */
 final class Text {
 
     private Text() {
     }
 
-    /** XML 1.0 escaping; characters XML cannot carry become U+FFFD. */
-    static String xml(Object value) {
-        if (value == null) {
-            return "";
+    /**
+     * Appends {@code c}, or a visible stand-in when it is a character a reader must not obey: a C0
+     * control other than tab, line feed and carriage return (the ESC of an ANSI sequence among them)
+     * or DEL becomes its Unicode control picture ({@code ␛}), a bidirectional control (U+202E and the
+     * like, which reorder the text around them) becomes {@code [U+202E]}, and the non-characters
+     * U+FFFE and U+FFFF become U+FFFD. XML 1.0 can carry every character this leaves.
+     */
+    static void visible(char c, StringBuilder out) {
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            out.append((char) (0x2400 + c));
+        } else if (c == 0x7F) {
+            out.append('\u2421');
+        } else if (bidiControl(c)) {
+            out.append("[U+").append(String.format(Locale.ROOT, "%04X", (int) c)).append(']');
+        } else if (c == 0xFFFE || c == 0xFFFF) {
+            out.append('\uFFFD');
+        } else {
+            out.append(c);
         }
-        String s = value.toString();
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
-                    out.append(allowed ? c : '\uFFFD');
-                }
-            }
-        }
-        return out.toString();
+    }
+
+    /** The explicit bidirectional formatting characters (Unicode UAX #9) and the marks. */
+    static boolean bidiControl(char c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** Milliseconds as a short human duration. */
@@ -43,9 +43,9 @@ final class Text {
             return ms + " ms";
         }
         if (ms < 120_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f min", ms / 60000.0);
+        return String.format(Locale.ROOT, "%.1f min", ms / 60000.0);
     }
 
     static String score(Integer value) {

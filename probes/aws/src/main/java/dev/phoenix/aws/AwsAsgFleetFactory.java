@@ -35,6 +35,11 @@ public final class AwsAsgFleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source();
         String name;

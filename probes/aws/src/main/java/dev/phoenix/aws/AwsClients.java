@@ -71,6 +71,7 @@ public final class AwsClients implements Shared.Resource {
     private final Ec2AsyncClient ec2;
     private final AutoScalingAsyncClient autoScaling;
     private final SsmAsyncClient ssm;
+    private final AwsCredentialsProvider credentials;
     private final AwsCredentialsProvider s3Credentials;
     private S3AsyncClient s3;
     private boolean closed;
@@ -91,6 +92,7 @@ public final class AwsClients implements Shared.Resource {
         this.ec2 = configure(Ec2AsyncClient.builder(), credentials, settings.endpoint()).build();
         this.autoScaling = configure(AutoScalingAsyncClient.builder(), credentials, settings.endpoint()).build();
         this.ssm = configure(SsmAsyncClient.builder(), credentials, settings.endpoint()).build();
+        this.credentials = credentials;
         this.s3Credentials = settings.loopbackS3Endpoint() == settings.loopbackEndpoint() ? credentials
                 : credentials(settings.loopbackS3Endpoint(), settings, env);
         LOG.debug("AWS clients created for {}", settings.describe());
@@ -120,6 +122,11 @@ public final class AwsClients implements Shared.Resource {
 
     public SsmAsyncClient ssm() {
         return ssm;
+    }
+
+    /** The credentials every client signs with, for a request Phoenix signs itself ({@link CloudWatchJson}). */
+    AwsCredentialsProvider credentials() {
+        return credentials;
     }
 
     /** The S3 client, created on first use. */

@@ -34,6 +34,11 @@ public final class AwsEc2FleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source();
         if (!s.isMap()) {

@@ -80,6 +80,7 @@ final class AwsFleet implements Fleet {
     private int pageSize = 1000;
     private volatile AwsClients clients;
     private volatile String target;
+    private volatile Integer desiredCapacity;
 
     AwsFleet(String group, Optional<Mutability> groupMutability, ChaosOptIn optIn, Source source, AwsSettings settings,
              ProviderContext ctx) {
@@ -99,6 +100,12 @@ final class AwsFleet implements Fleet {
     @Override
     public Optional<String> targetProvenance() {
         return Optional.ofNullable(target);
+    }
+
+    /** An Auto Scaling group's desired capacity, as the last discovery read it. */
+    @Override
+    public Optional<Integer> expectedSize() {
+        return Optional.ofNullable(desiredCapacity);
     }
 
     @Override
@@ -124,12 +131,51 @@ final class AwsFleet implements Fleet {
                     }
                 }
             }
+            desiredCapacity = g.desiredCapacity();
             return resolveTarget(g).compose(t -> {
                 target = t;
-                return describeInstances(ids, filters());
-            }).map(instances -> instances.stream()
-                    .map(i -> Instances.member(i, group, groupMutability, optIn, launchConfigurations.get(i.instanceId())))
-                    .toList());
+                // every member the group lists, whatever its state: one that is stopped, or that EC2 does not know, is
+                // a member that is down, not one that was never there
+                return describeKnown(ids, tagFilters());
+            }).map(known -> {
+                Map<String, Member> byId = new HashMap<>();
+                for (Instance i : known) {
+                    Member m = Instances.member(i, group, groupMutability, optIn, launchConfigurations.get(i.instanceId()));
+                    String state = i.state() == null ? "in no state" : i.state().nameAsString();
+                    byId.put(i.instanceId(), source.states().isEmpty() || source.states().contains(state) ? m
+                            : m.notInService("instance " + i.instanceId() + " is " + state + " although Auto Scaling group " + name
+                                    + " lists it InService"));
+                }
+                List<Member> members = new ArrayList<>();
+                for (String id : ids) {
+                    members.add(byId.getOrDefault(id, Instances.unknown(id, group, name)));
+                }
+                return members;
+            });
+        });
+    }
+
+    /**
+     * The instances with these ids that EC2 knows: an id it does not know (InvalidInstanceID.NotFound)
+     * is left out and the others are asked again, so that one stale id never hides the rest.
+     */
+    private Future<List<Instance>> describeKnown(List<String> ids, List<Filter> filters) {
+        return describeInstances(ids, filters).recover(e -> {
+            Throwable cause = e instanceof AwsCallException ace ? ace.getCause() : e;
+            if (!AwsErrors.notFound(cause, "InvalidInstanceID.NotFound")) {
+                return Future.failedFuture(e);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("i-[0-9a-f]+").matcher(String.valueOf(Errors.unwrap(cause).getMessage()));
+            Set<String> unknown = new HashSet<>();
+            while (m.find()) {
+                unknown.add(m.group());
+            }
+            List<String> rest = ids.stream().filter(id -> !unknown.contains(id)).toList();
+            if (unknown.isEmpty() || rest.size() == ids.size()) {
+                return Future.failedFuture(e);
+            }
+            LOG.warn("group {}: EC2 does not know {}, listed by the Auto Scaling group", group, unknown);
+            return describeKnown(rest, filters);
         });
     }
 
@@ -366,6 +412,13 @@ final class AwsFleet implements Fleet {
         if (!source.states().isEmpty()) {
             filters.add(Filter.builder().name("instance-state-name").values(source.states()).build());
         }
+        filters.addAll(tagFilters());
+        return filters;
+    }
+
+    /** The configured tags as DescribeInstances filters. */
+    private List<Filter> tagFilters() {
+        List<Filter> filters = new ArrayList<>();
         source.tags().forEach((k, v) -> filters.add(v.equals("*")
                 ? Filter.builder().name("tag-key").values(k).build()
                 : Filter.builder().name("tag:" + k).values(v).build()));

@@ -31,6 +31,11 @@ public final class AwsInstanceProbeFactory implements ProbeFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
         Settings s = spec.settings().requireKeys(KEYS);
         Duration window = s.duration("batch-window", Duration.ofMillis(20));

@@ -18,6 +18,11 @@ public final class AwsSectionParser implements SectionParser<AwsSettings> {
     }
 
     @Override
+    public java.util.List<String> keys() {
+        return AwsSettings.KEYS;
+    }
+
+    @Override
     public AwsSettings parse(Settings section, Map<String, String> env) {
         return AwsSettings.parse(section, env);
     }

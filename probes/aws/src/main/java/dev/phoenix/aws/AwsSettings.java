@@ -1,8 +1,8 @@
 package dev.phoenix.aws;
 
+import dev.phoenix.spi.HttpUrl;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.spi.TargetPolicy;
-import dev.phoenix.spi.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,7 @@ import java.util.Optional;
 public record AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout,
                           Optional<URI> s3Endpoint) {
 
-    static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
+    public static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
 
     public AwsSettings {
         Objects.requireNonNull(region, "region");
@@ -105,7 +105,7 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
     }
 
     private static URI endpoint(String text, String path) {
-        return Urls.http(text, path, "http://127.0.0.1:4566");
+        return HttpUrl.parse(text, path, " such as http://127.0.0.1:4566");
     }
 
     private static Optional<String> nonBlank(String v) {

@@ -99,4 +99,12 @@ final class Instances {
             attributes.put(key, value);
         }
     }
+
+    /** A member an Auto Scaling group lists but EC2 does not know: down, named by its id. */
+    static Member unknown(String instanceId, String group, String autoScalingGroup) {
+        return new Member(instanceId, group, "aws", MemberKind.INSTANCE, Mutability.IMMUTABLE, false, "",
+                Map.of("instanceId", instanceId, "autoScalingGroup", autoScalingGroup))
+                .notInService("instance " + instanceId + " is listed InService by Auto Scaling group " + autoScalingGroup
+                        + " but unknown to EC2");
+    }
 }

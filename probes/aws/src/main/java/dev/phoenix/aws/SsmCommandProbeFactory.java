@@ -29,6 +29,11 @@ public final class SsmCommandProbeFactory implements ProbeFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
         Settings s = spec.settings().requireKeys(KEYS);
         List<String> commands = s.strings("commands");

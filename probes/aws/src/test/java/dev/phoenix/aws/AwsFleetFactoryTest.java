@@ -9,7 +9,6 @@ import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.Settings;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

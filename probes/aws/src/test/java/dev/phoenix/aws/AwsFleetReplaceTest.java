@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phoenix.model.Member;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.testing.Requirements;
-import dev.phoenix.testing.SteppingClock;
+import dev.phoenix.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -101,7 +101,7 @@ class AwsFleetReplaceTest {
     @Test
     void relaunchWhoseDeadlinePassesWhileTheNewInstanceStarts_terminatesOnlyTheNewInstance(Vertx vertx, VertxTestContext t) {
         // readings: at the start (deadline +30 s), before launching (+20 s: in time), before terminating (+40 s: too late)
-        ProviderContext slow = ProviderContext.create(vertx, new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"),
+        ProviderContext slow = ProviderContext.create(vertx, new MutableClock(Instant.parse("2026-01-01T00:00:00Z"),
                 Duration.ofSeconds(20)), 1, Map.of());
         ProviderContext ctx = ProviderContext.create(vertx, Clock.systemUTC(), 1, Map.of());
         String run = runId();
@@ -177,7 +177,7 @@ class AwsFleetReplaceTest {
     @Test
     void autoScalingReplaceWhoseDeadlinePassedBeforeTheTermination_terminatesNothing(Vertx vertx, VertxTestContext t) {
         // every reading of the clock is a minute later: by the time the group is described, a 30 s replace is over
-        ProviderContext slow = ProviderContext.create(vertx, new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"),
+        ProviderContext slow = ProviderContext.create(vertx, new MutableClock(Instant.parse("2026-01-01T00:00:00Z"),
                 Duration.ofMinutes(1)), 1, Map.of());
         ProviderContext ctx = ProviderContext.create(vertx, Clock.systemUTC(), 1, Map.of());
         String run = runId();

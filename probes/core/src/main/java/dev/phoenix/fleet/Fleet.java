@@ -22,8 +22,21 @@ public interface Fleet {
     /** The provider name written into members and reports ({@code simulated}, {@code aws}, {@code docker}, ...). */
     String provider();
 
-    /** The group's current members. Fails only when the provider cannot be asked at all. */
+    /**
+     * The group's current members, those not in service included ({@link Member#notInService}: a
+     * stopped container, a stopped instance its Auto Scaling group still lists). Fails only when the
+     * provider cannot be asked at all.
+     */
     Future<List<Member>> discover();
+
+    /**
+     * How many members the group should have, when the provider knows (an Auto Scaling group's
+     * desired capacity, a {@code phoenix.replicas} label, an inventory's host list), as learned by the
+     * last {@link #discover()}; empty otherwise. Guardrails count against it.
+     */
+    default java.util.Optional<Integer> expectedSize() {
+        return java.util.Optional.empty();
+    }
 
     /**
      * Terminates {@code victim} and brings up its replacement from the same image or spec,

@@ -21,4 +21,10 @@ public interface FleetFactory extends Named {
      * naming the key at fault. Must not do I/O: discovery happens in {@link Fleet#discover()}.
      */
     Fleet create(FleetSpec spec, ProviderContext ctx);
+
+    /**
+     * The keys its {@code source:} settings take, in the order the docs list them; the shipped JSON
+     * Schema of the config must describe exactly these (a test checks it).
+     */
+    java.util.List<String> keys();
 }

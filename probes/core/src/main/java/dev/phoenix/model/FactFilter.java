@@ -33,7 +33,7 @@ public final class FactFilter {
         if (globs.isEmpty()) {
             return NONE;
         }
-        return new FactFilter(List.copyOf(globs), globs.stream().map(FactFilter::compile).toList());
+        return new FactFilter(List.copyOf(globs), globs.stream().map(Glob::compile).toList());
     }
 
     public boolean matches(String key) {
@@ -62,17 +62,5 @@ public final class FactFilter {
             return other;
         }
         return of(java.util.stream.Stream.concat(globs.stream(), other.globs.stream()).toList());
-    }
-
-    private static Pattern compile(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
     }
 }

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  *                    image digest, simulated image version); baselines are tied to it
  * @param attributes  tags, labels and addresses; used by URL templates ({@code {privateIp}},
  *                    {@code {tag:Name}}) and shown in reports
+ * @param down        why the member is not in service although its fleet lists it (a stopped container
+ *                    and its exit code, a stopped instance, an instance unknown to EC2); null when it is.
+ *                    Such a member is not probed: it is UNREACHABLE with this reason
  */
 public record Member(
         String id,
@@ -30,7 +33,8 @@ public record Member(
         Mutability mutability,
         boolean chaosOptIn,
         String provenance,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        String down) {
 
     public Member {
         Objects.requireNonNull(id, "id");
@@ -41,17 +45,34 @@ public record Member(
         Objects.requireNonNull(mutability, "mutability");
         provenance = provenance == null ? "" : provenance;
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+        down = down == null || down.isBlank() ? null : down;
+    }
+
+    /** A member in service. */
+    public Member(String id, String name, String group, String provider, MemberKind kind, Mutability mutability, boolean chaosOptIn,
+                  String provenance, Map<String, String> attributes) {
+        this(id, name, group, provider, kind, mutability, chaosOptIn, provenance, attributes, null);
     }
 
     /** A member whose name is its id. */
     public Member(String id, String group, String provider, MemberKind kind, Mutability mutability, boolean chaosOptIn,
                   String provenance, Map<String, String> attributes) {
-        this(id, id, group, provider, kind, mutability, chaosOptIn, provenance, attributes);
+        this(id, id, group, provider, kind, mutability, chaosOptIn, provenance, attributes, null);
     }
 
     /** The same member under another name. */
     public Member withName(String newName) {
-        return new Member(id, newName, group, provider, kind, mutability, chaosOptIn, provenance, attributes);
+        return new Member(id, newName, group, provider, kind, mutability, chaosOptIn, provenance, attributes, down);
+    }
+
+    /** The same member, listed by its fleet but not in service, for {@code reason}. */
+    public Member notInService(String reason) {
+        return new Member(id, name, group, provider, kind, mutability, chaosOptIn, provenance, attributes, reason);
+    }
+
+    /** Whether the member is in service (its fleet says nothing against it). */
+    public boolean inService() {
+        return down == null;
     }
 
     /** An attribute value, or {@code null}. */

@@ -11,4 +11,14 @@ public enum MemberKind {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** Parses {@code instance}, {@code container} or {@code host} (any case); empty for anything else. */
+    public static java.util.Optional<MemberKind> parse(String text) {
+        for (MemberKind k : values()) {
+            if (k.label().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -26,4 +26,10 @@ public interface ProbeFactory extends Named {
 
     /** Validates the settings and builds the probe; throws {@link dev.phoenix.spi.ConfigException} naming the key at fault. */
     Probe create(ProbeSpec spec, ProviderContext ctx);
+
+    /**
+     * The keys its settings take, in the order the docs list them; the shipped JSON Schema of the
+     * config must describe exactly these (a test checks it).
+     */
+    java.util.List<String> keys();
 }

@@ -34,6 +34,9 @@ public interface SectionParser<T> extends Named {
      */
     T parse(Settings section, Map<String, String> env);
 
+    /** The keys the section takes; the shipped JSON Schema of the config must describe exactly these (a test checks it). */
+    java.util.List<String> keys();
+
     /**
      * Whether requests go to an emulator on this machine, so that only loopback addresses should be
      * probed by default ({@code probing.targets}): the addresses an emulator reports are fictional.

@@ -2,7 +2,7 @@ package dev.phoenix.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.testing.SteppingClock;
+import dev.phoenix.testing.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -46,7 +46,7 @@ class PollTest {
     @Test
     void deadline_endsPolling_withTheCallersMessageAndTheLastStatus(Vertx vertx, VertxTestContext t) {
         // each attempt takes 30 ms of (fake) time; the fourth ends at 120 ms, past the deadline at 100 ms: no fifth
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ZERO);
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ZERO);
         ProviderContext ctx = ProviderContext.create(vertx, clock, 1, Map.of());
         long deadline = clock.millis() + 100;
         AtomicInteger attempts = new AtomicInteger();

@@ -174,4 +174,12 @@ final class ContainerMembers {
         }
         return out;
     }
+
+    /** Why a listed container is not in service: its state, exit code and since when. */
+    static String notRunning(Member member, InspectContainerResponse info) {
+        var s = info.getState();
+        return "container " + ContainerProbeSupport.label(member) + " is not running (" + s.getStatus()
+                + (s.getExitCodeLong() == null ? "" : ", exit code " + s.getExitCodeLong())
+                + (s.getFinishedAt() == null || s.getFinishedAt().startsWith("0001-") ? "" : ", since " + s.getFinishedAt()) + ")";
+    }
 }

@@ -46,6 +46,11 @@ public final class DockerDiffProbeFactory implements ProbeFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
         Settings s = spec.settings().requireKeys(KEYS);
         List<String> allow = new ArrayList<>(ENGINE_PATHS);

@@ -59,13 +59,25 @@ final class DockerFleet implements Fleet {
         return ContainerMembers.PROVIDER;
     }
 
+    /** The label that says how many replicas a group of containers should have (the largest value among them counts). */
+    static final String REPLICAS_LABEL = "phoenix.replicas";
+
+    private volatile Integer replicas;
+
+    /** The {@code phoenix.replicas} label of the group's containers, as the last discovery read it. */
+    @Override
+    public Optional<Integer> expectedSize() {
+        return Optional.ofNullable(replicas);
+    }
+
     @Override
     public Future<List<Member>> discover() {
         List<String> filter = options.labels().entrySet().stream()
                 .map(e -> e.getValue().equals("*") ? e.getKey() : e.getKey() + "=" + e.getValue())
                 .toList();
+        // every state: a container stopped by hand is a member that is down, not one that never existed
         return engine.call("list containers", c -> c.listContainersCmd()
-                        .withStatusFilter(List.of("running"))
+                        .withShowAll(true)
                         .withLabelFilter(filter.isEmpty() ? List.of() : filter)
                         .exec())
                 .recover(e -> Future.failedFuture(e instanceof DockerEngine.DockerCallException dce && dce.unreachable()
@@ -77,11 +89,16 @@ final class DockerFleet implements Fleet {
                             inspected.add(inspectMember(c.getId()));
                         }
                     }
-                    return Future.all(inspected).map(all -> inspected.stream()
-                            .map(Future::result)
-                            .flatMap(Optional::stream)
-                            .sorted(Comparator.comparing((Member m) -> m.attribute("name")).thenComparing(Member::id))
-                            .toList());
+                    return Future.all(inspected).map(all -> {
+                        List<Member> members = inspected.stream()
+                                .map(Future::result)
+                                .flatMap(Optional::stream)
+                                .sorted(Comparator.comparing((Member m) -> m.attribute("name")).thenComparing(Member::id))
+                                .toList();
+                        replicas = members.stream().map(m -> m.attribute("label:" + REPLICAS_LABEL))
+                                .filter(v -> v != null && v.matches("\\d{1,6}")).map(Integer::valueOf).max(Integer::compare).orElse(null);
+                        return members;
+                    });
                 });
     }
 
@@ -97,11 +114,17 @@ final class DockerFleet implements Fleet {
         return false;
     }
 
-    /** The container as a member, or empty when it went away (or stopped) since it was listed. */
+    /**
+     * The container as a member (not in service, with its state and exit code, when it is not running),
+     * or empty when it went away since it was listed.
+     */
     private Future<Optional<Member>> inspectMember(String id) {
         return engine.call("inspect " + ContainerMembers.shortId(id), c -> c.inspectContainerCmd(id).exec())
-                .map(info -> Boolean.TRUE.equals(info.getState().getRunning())
-                        ? Optional.of(member(info)) : Optional.<Member>empty())
+                .map(info -> {
+                    Member m = member(info);
+                    return Optional.of(Boolean.TRUE.equals(info.getState().getRunning()) ? m
+                            : m.notInService(ContainerMembers.notRunning(m, info)));
+                })
                 .recover(e -> {
                     if (e instanceof DockerEngine.DockerCallException dce && dce.status() == 404) {
                         return Future.succeededFuture(Optional.empty());

@@ -36,6 +36,11 @@ public final class DockerFleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source().requireKeys(KEYS);
         Map<String, String> labels = s.stringMap("labels");

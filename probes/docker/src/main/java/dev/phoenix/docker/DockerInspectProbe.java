@@ -68,7 +68,7 @@ final class DockerInspectProbe implements Probe {
                 .call("inspect " + ContainerProbeSupport.label(member), c -> c.inspectContainerCmd(member.id()).exec())
                 .compose(info -> {
                     if (!Boolean.TRUE.equals(info.getState().getRunning())) {
-                        return Future.succeededFuture(Observation.failed(NAME, notRunning(member, info)));
+                        return Future.succeededFuture(Observation.failed(NAME, ContainerMembers.notRunning(member, info)));
                     }
                     var health = info.getState().getHealth();
                     if (health != null && "unhealthy".equals(health.getStatus())) {
@@ -90,12 +90,6 @@ final class DockerInspectProbe implements Probe {
         return " (last check: " + Errors.firstLine(log.get(log.size() - 1).getOutput()) + ")";
     }
 
-    static String notRunning(Member member, InspectContainerResponse info) {
-        var s = info.getState();
-        return "container " + ContainerProbeSupport.label(member) + " is not running (" + s.getStatus()
-                + (s.getExitCodeLong() == null ? "" : ", exit code " + s.getExitCodeLong())
-                + (s.getFinishedAt() == null || s.getFinishedAt().startsWith("0001-") ? "" : ", since " + s.getFinishedAt()) + ")";
-    }
 
     List<Fact> facts(InspectContainerResponse info, List<String> repoDigests) {
         var config = info.getConfig();

@@ -40,6 +40,11 @@ public final class DockerInspectProbeFactory implements ProbeFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
         Settings s = spec.settings().requireKeys(KEYS);
         String mode = s.string("secrets", "hash").toLowerCase(Locale.ROOT);

@@ -29,8 +29,13 @@ public record DockerSection(Optional<String> host, Settings where) {
         }
 
         @Override
+        public List<String> keys() {
+            return List.of("host");
+        }
+
+        @Override
         public DockerSection parse(Settings section, Map<String, String> env) {
-            section.requireKeys(List.of("host"));
+            section.requireKeys(keys());
             return new DockerSection(section.optionalString("host"), section.child("host"));
         }
     }

@@ -37,6 +37,11 @@ public final class ExecProbeFactory implements ProbeFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
         Settings s = spec.settings().requireKeys(KEYS);
         Settings commandNode = s.child("command");

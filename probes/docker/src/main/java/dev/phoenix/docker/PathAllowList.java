@@ -2,6 +2,7 @@ package dev.phoenix.docker;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.phoenix.model.Glob;
 import java.util.regex.Pattern;
 
 /**
@@ -27,12 +28,8 @@ final class PathAllowList {
         List<String> prefixes = new ArrayList<>();
         List<Pattern> globs = new ArrayList<>();
         for (String e : entries) {
-            if (e.contains("*") || e.contains("?")) {
-                StringBuilder re = new StringBuilder();
-                for (char c : e.toCharArray()) {
-                    re.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-                }
-                globs.add(Pattern.compile(re.toString()));
+            if (Glob.isGlob(e)) {
+                globs.add(Glob.compile(e));
             } else {
                 prefixes.add(e.length() > 1 && e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
             }

@@ -12,11 +12,10 @@ import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Sections;
 import dev.phoenix.spi.Settings;
 import dev.phoenix.docker.testing.BusyboxContainers;
-import dev.phoenix.testing.SteppingClock;
+import dev.phoenix.testing.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +56,7 @@ class DockerFleetTest {
     }
 
     @Test
-    void discovery_selectsRunningContainersByLabel_asImmutableContainerMembers(VertxTestContext test) {
+    void discovery_selectsContainersByLabel_inEveryState_asImmutableContainerMembers(VertxTestContext test) {
         var a = boxes.start("api", Map.of("app", "api"));
         var b = boxes.start("api", Map.of("app", "api", "phoenix.mutability", "mutable", "phoenix.chaos", "opt-in"));
         boxes.start("other", Map.of("app", "web"));
@@ -65,8 +64,13 @@ class DockerFleetTest {
         boxes.kill(stopped.id());
         Fleet fleet = fleet(byRun("api"), Optional.empty());
         fleet.discover().onComplete(test.succeeding(members -> test.verify(() -> {
-            assertThat(members).extracting(Member::id).containsExactly(a.shortId(), b.shortId());
-            Member first = members.get(0);
+            assertThat(members).extracting(Member::id).containsExactlyInAnyOrder(a.shortId(), b.shortId(), stopped.shortId());
+            Member down = members.stream().filter(m -> m.id().equals(stopped.shortId())).findFirst().orElseThrow();
+            assertThat(down.inService()).isFalse();
+            assertThat(down.down()).contains("is not running (exited").contains("exit code 137");
+            List<Member> running = members.stream().filter(Member::inService).toList();
+            assertThat(running).extracting(Member::id).containsExactly(a.shortId(), b.shortId());
+            Member first = running.get(0);
             assertThat(first.kind()).isEqualTo(MemberKind.CONTAINER);
             assertThat(first.provider()).isEqualTo("docker");
             assertThat(first.mutability()).isEqualTo(Mutability.IMMUTABLE);
@@ -75,7 +79,7 @@ class DockerFleetTest {
             assertThat(first.attributes()).containsEntry("name", a.name()).containsEntry("host", "127.0.0.1")
                     .containsEntry("port", String.valueOf(a.port())).containsEntry("network", "host")
                     .containsEntry("label:app", "api").containsEntry("docker.host", "unix:///var/run/docker.sock");
-            Member second = members.get(1);
+            Member second = running.get(1);
             assertThat(second.mutability()).isEqualTo(Mutability.MUTABLE);
             assertThat(second.attribute("label:phoenix.chaos")).isEqualTo("opt-in");
             fleet.close().onComplete(test.succeedingThenComplete());
@@ -162,7 +166,7 @@ class DockerFleetTest {
     void replaceWhoseDeadlinePassedBeforeTheStop_leavesTheVictimRunning(Vertx vertx, VertxTestContext test) {
         var victim = boxes.start("api", Map.of("app", "api"));
         // every reading of the clock is a minute later: by the time the spec is captured, a 30 s replace is over
-        ctx = ProviderContext.create(vertx, new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1)), 7L,
+        ctx = ProviderContext.create(vertx, new MutableClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1)), 7L,
                 Map.of());
         Fleet fleet = fleet(byRun("api"), Optional.empty());
         fleet.discover()

@@ -7,10 +7,9 @@ import dev.phoenix.probe.ProbeFactory;
 import dev.phoenix.probe.ProbeSpec;
 import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.ConfigException;
+import dev.phoenix.spi.HttpUrl;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
-import dev.phoenix.spi.Urls;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,11 @@ public final class HttpProbeFactory implements ProbeFactory {
 
     /** The longest {@code timeout} of one HTTP probe call. */
     public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+    @Override
+    public List<String> keys() {
+        return KEYS;
+    }
 
     @Override
     public Probe create(ProbeSpec spec, ProviderContext ctx) {
@@ -85,18 +89,17 @@ public final class HttpProbeFactory implements ProbeFactory {
     }
 
     private static void checkTemplate(UrlTemplate url, Settings where) {
-        String sample = url.template().replaceAll("\\{[^}]*}", "x");
-        if (sample.equals("x")) {
+        // placeholders stand for an address, a port or a path segment: "1" is all three (and a port in range)
+        String sample = url.template().replaceAll("\\{[^}]*}", "1");
+        if (sample.equals("1")) {
             return; // the whole URL comes from an attribute
         }
+        java.net.URI uri;
         try {
-            URI uri = new URI(sample);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw where.error("expected an http:// or https:// URL, found '" + url.template() + "'");
-            }
-            Urls.checkPort(uri, where.path());
-        } catch (java.net.URISyntaxException e) {
-            throw new ConfigException(where.path(), "not a valid URL template: " + e.getMessage());
+            uri = HttpUrl.syntax(sample, where.path(), "");
+        } catch (ConfigException e) {
+            throw where.error("expected an http:// or https:// URL, found '" + url.template() + "'");
         }
+        HttpUrl.checkPort(uri, where.path());
     }
 }

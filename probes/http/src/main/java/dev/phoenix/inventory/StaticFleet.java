@@ -41,14 +41,23 @@ final class StaticFleet implements Fleet {
         this.ctx = ctx;
     }
 
+    private volatile Integer hosts;
+
     @Override
     public String provider() {
         return "static";
     }
 
+    /** The inventory's host list: every listed host should be there. */
+    @Override
+    public java.util.Optional<Integer> expectedSize() {
+        return java.util.Optional.ofNullable(hosts);
+    }
+
     @Override
     public Future<List<Member>> discover() {
         if (file.isEmpty()) {
+            hosts = listed.size();
             return Future.succeededFuture(listed);
         }
         Path path = file.get();
@@ -61,7 +70,7 @@ final class StaticFleet implements Fleet {
                         + (e instanceof InputFiles.Refused ? e.getMessage() : InputFiles.reason(e)));
             }
             return parse(text, path);
-        }, false);
+        }, false).onSuccess(all -> hosts = all.size());
     }
 
     private List<Member> parse(String text, Path path) {

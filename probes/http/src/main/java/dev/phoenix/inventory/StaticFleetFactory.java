@@ -8,9 +8,9 @@ import dev.phoenix.model.Member;
 import dev.phoenix.model.MemberKind;
 import dev.phoenix.model.Mutability;
 import dev.phoenix.spi.ConfigErrors;
+import dev.phoenix.spi.HttpUrl;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
-import dev.phoenix.spi.Urls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,16 +43,17 @@ public final class StaticFleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source();
         ConfigErrors errors = new ConfigErrors();
         errors.check(() -> s.requireKeys(KEYS));
-        MemberKind kind = errors.get(() -> switch (s.string("kind", "host")) {
-            case "host" -> MemberKind.HOST;
-            case "instance" -> MemberKind.INSTANCE;
-            case "container" -> MemberKind.CONTAINER;
-            default -> throw s.child("kind").error("expected host, instance or container");
-        }, MemberKind.HOST);
+        MemberKind kind = errors.get(() -> MemberKind.parse(s.string("kind", "host"))
+                .orElseThrow(() -> s.child("kind").error("expected host, instance or container")), MemberKind.HOST);
         List<Member> listed = new ArrayList<>();
         List<Settings> hosts = errors.get(() -> s.list("hosts"), List.of());
         for (Settings host : hosts) {
@@ -113,15 +114,6 @@ public final class StaticFleetFactory implements FleetFactory {
     }
 
     private static URI checkUrl(String url, Settings where) {
-        URI uri = Urls.http(url, where.path(), "http://127.0.0.1:9001/state");
-        if (uri.getPort() < 0) {
-            try {
-                uri = new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(),
-                        uri.getScheme().equals("https") ? 443 : 80, uri.getPath(), uri.getQuery(), uri.getFragment());
-            } catch (java.net.URISyntaxException e) {
-                throw where.error("not a valid URL: " + e.getMessage());
-            }
-        }
-        return uri;
+        return HttpUrl.withPort(HttpUrl.parse(url, where.path(), " with a host"));
     }
 }

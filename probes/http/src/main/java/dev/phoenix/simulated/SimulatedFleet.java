@@ -51,6 +51,12 @@ public final class SimulatedFleet implements Fleet {
         return "simulated";
     }
 
+    /** The configured number of members. */
+    @Override
+    public java.util.Optional<Integer> expectedSize() {
+        return java.util.Optional.of(options.members());
+    }
+
     @Override
     public synchronized Future<List<Member>> discover() {
         if (started == null) {

@@ -9,7 +9,6 @@ import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Settings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code simulated}: a group of in-process members on 127.0.0.1.
@@ -39,6 +38,11 @@ public final class SimulatedFleetFactory implements FleetFactory {
     }
 
     @Override
+    public List<String> keys() {
+        return KEYS;
+    }
+
+    @Override
     public Fleet create(FleetSpec spec, ProviderContext ctx) {
         Settings s = spec.source().requireKeys(KEYS);
         MemberKind kind = kind(s);
@@ -64,12 +68,8 @@ public final class SimulatedFleetFactory implements FleetFactory {
     }
 
     private static MemberKind kind(Settings s) {
-        String text = s.string("kind", "instance").toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "instance" -> MemberKind.INSTANCE;
-            case "container" -> MemberKind.CONTAINER;
-            case "host" -> MemberKind.HOST;
-            default -> throw s.child("kind").error("expected instance, container or host, found '" + text + "'");
-        };
+        String text = s.string("kind", "instance");
+        return MemberKind.parse(text)
+                .orElseThrow(() -> s.child("kind").error("expected instance, container or host, found '" + text + "'"));
     }
 }

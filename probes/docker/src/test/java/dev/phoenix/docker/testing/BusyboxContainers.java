@@ -129,6 +129,11 @@ public final class BusyboxContainers implements AutoCloseable {
 
     /** Runs a command in a container and returns its stdout; fails on a non-zero exit. */
     public String exec(String container, String... command) {
+        return exec(client, container, command);
+    }
+
+    /** Runs a command in a container of the engine behind {@code client} and returns its output; fails on a non-zero exit. */
+    public static String exec(DockerClient client, String container, String... command) {
         String execId = client.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true).exec().getId();
         StringBuilder out = new StringBuilder();
         try (var cb = client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
@@ -137,7 +142,7 @@ public final class BusyboxContainers implements AutoCloseable {
                 out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
             }
         })) {
-            if (!cb.awaitCompletion(30, TimeUnit.SECONDS)) {
+            if (!cb.awaitCompletion(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("exec " + String.join(" ", command) + " did not finish");
             }
         } catch (IOException e) {
@@ -148,7 +153,7 @@ public final class BusyboxContainers implements AutoCloseable {
         }
         Long exit = client.inspectExecCmd(execId).exec().getExitCodeLong();
         if (exit == null || exit != 0) {
-            throw new IllegalStateException("exec " + String.join(" ", command) + " exited " + exit + ": " + out);
+            throw new IllegalStateException("exec " + String.join(" ", command) + " in " + container + " exited " + exit + ": " + out);
         }
         return out.toString();
     }

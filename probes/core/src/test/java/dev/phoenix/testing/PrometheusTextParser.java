@@ -1,4 +1,4 @@
-package dev.phoenix.api;
+package dev.phoenix.testing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
