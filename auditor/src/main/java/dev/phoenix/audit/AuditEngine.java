@@ -17,6 +17,7 @@ import dev.phoenix.report.MemberResult;
 import dev.phoenix.report.RunId;
 import dev.phoenix.report.Scorecard;
 import dev.phoenix.score.ExpectedSize;
+import dev.phoenix.score.FindingPolicy;
 import dev.phoenix.score.ScorecardAssembler;
 import dev.phoenix.score.ScorecardAssembler.GroupOutcome;
 import dev.phoenix.spi.ConfigException;
@@ -58,14 +59,16 @@ public final class AuditEngine {
      * @param loops        event loops the probe calls are spread over
      * @param probeTimeout deadline for one probe call
      * @param progress     called with (members probed, members discovered) as probing proceeds; may be null
-     * @param previous     the previous run of the store, to tell missing members and expected sizes; null for none
+     * @param previous     the previous run of the store, to tell missing members and expected sizes and what
+     *                     changed since; null for none
+     * @param policy       severities and waivers applied to the run's findings; null for the defaults
      */
     public record Options(boolean chaos, boolean leashed, int concurrency, int loops, Duration probeTimeout,
-                          BiConsumer<Integer, Integer> progress, PreviousRun previous) {
+                          BiConsumer<Integer, Integer> progress, PreviousRun previous, FindingPolicy policy) {
 
         /** Probe calls started on the caller's event loop, with no previous run. */
         public Options(boolean chaos, boolean leashed, int concurrency, Duration probeTimeout, BiConsumer<Integer, Integer> progress) {
-            this(chaos, leashed, concurrency, 1, probeTimeout, progress, null);
+            this(chaos, leashed, concurrency, 1, probeTimeout, progress, null, null);
         }
     }
 
@@ -225,8 +228,11 @@ public final class AuditEngine {
                         : new GroupOutcome(a.name(), a.runtime().fleet().provider(), mutability(a), a.members(),
                         a.judgement().rollouts(), null, a.expected()));
             }
+            FindingPolicy policy = options.policy() != null ? options.policy()
+                    : FindingPolicy.none(java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC));
             Scorecard card = ScorecardAssembler.assemble(new ScorecardAssembler.Run(id, started, ctx.clock().instant(),
-                    options.leashed() ? "leashed" : "unleashed", complete, ctx.seed()), outcomes, results);
+                    options.leashed() ? "leashed" : "unleashed", complete, ctx.seed()), outcomes, results, policy,
+                    options.previous() == null ? null : options.previous().scorecard());
             synchronized (this) {
                 return new AuditOutcome(card, unreachable, configErrors);
             }

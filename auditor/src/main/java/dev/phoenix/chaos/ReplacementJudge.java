@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * judge.judge(new ReplacementJudge.Case(audit, victim, MemberStatus.MUTATED, replacement, first, start, inService, deadline))
- *      .onSuccess(result -> result.verdict());   // REPRODUCED or DIVERGED, with the diff
+ *      .onSuccess(result -> result.verdict());   // REPRODUCED or DIVERGED, with the diff; ADOPTED for a new provenance's first
  * }</pre>
  */
 final class ReplacementJudge {
@@ -75,7 +75,7 @@ final class ReplacementJudge {
             return baselines.update(group, b -> {
                 b.putGolden(adopted, replacement.provenance(), ctx.clock().instant(), "phoenix", reason);
                 return null;
-            }).map(v -> result(c, replacement.id(), ChaosVerdict.REPRODUCED,
+            }).map(v -> result(c, replacement.id(), ChaosVerdict.ADOPTED,
                     "replacement is built from " + replacement.provenance() + ", not the victim's " + m.provenance()
                             + "; it is the first member of that provenance and its fingerprint is now the golden for it",
                     ctx.clock().instant(), List.of(), null));

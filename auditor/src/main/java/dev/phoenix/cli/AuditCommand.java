@@ -4,8 +4,10 @@ import dev.phoenix.audit.AuditOutcome;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.report.Exporters;
+import dev.phoenix.report.FindingKind;
 import dev.phoenix.report.ReportFiles;
 import dev.phoenix.runtime.PhoenixRuntime;
+import dev.phoenix.score.Gate;
 import dev.phoenix.spi.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +44,20 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--unleash", description = "Really terminate members (needs chaos.enabled: true in the config).")
     boolean unleash;
 
-    @Option(names = "--fail-under", paramLabel = "N", description = "Exit 1 when the overall score is below N (0-100).")
+    @Option(names = "--fail-under", paramLabel = "N",
+            description = "Gate: exit 4 when the overall score is below N (0-100; default: report.fail-under).")
     Integer failUnder;
+
+    @Option(names = "--fail-on", split = ",", paramLabel = "KINDS",
+            description = "Gate: exit 4 on any finding of these kinds that is not waived, e.g. MUTATED,DIVERGED,MISSING "
+                    + "(default: report.fail-on).")
+    List<String> failOn;
+
+    @Option(names = "--plain-exit", description = "A failed gate exits 1, like findings, instead of 4.")
+    boolean plainExit;
+
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Accepted findings (default: report.waivers).")
+    Path waivers;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (chaos victims); default: random, printed in the scorecard.")
     Long seed;
@@ -54,13 +68,21 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         App app = parent.app;
-        // before anything runs: an unknown format must not cost an audit, let alone real terminations
+        // before anything runs: an unknown format or kind must not cost an audit, let alone real terminations
+        formats = Gates.formats(formats);
+        List<FindingKind> failOnKinds;
         try {
             for (String name : formats == null ? List.<String>of() : formats) {
                 Exporters.registry().get(name, "--format");
             }
         } catch (ConfigException e) {
             app.err.println("phoenix: --format: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        try {
+            failOnKinds = Gates.kinds(failOn);
+        } catch (ConfigException e) {
+            app.err.println("phoenix: --fail-on: " + e.getMessage());
             return ExitCode.USAGE;
         }
         if (unleash && !chaos) {
@@ -82,7 +104,7 @@ final class AuditCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
             runtime = PhoenixRuntime.build(app.platform(), cfg, new PhoenixRuntime.Options(seed != null ? seed : App.randomSeed(),
-                    unleash, app.err::println));
+                    unleash, app.err::println, waivers));
         } catch (ConfigFileException e) {
             return app.configErrors(e);
         }
@@ -105,8 +127,8 @@ final class AuditCommand implements Callable<Integer> {
                         .map(s -> s.error()).orElse("unreachable");
                 app.err.println("phoenix: group " + g + ": " + error);
             }
-            Integer threshold = failUnder != null ? failUnder : cfg.report().failUnder().orElse(null);
-            return ExitCode.of(outcome, threshold);
+            Gate gate = cfg.report().gate(failUnder, failOnKinds);
+            return Gates.exit(app, outcome, gate, plainExit || cfg.report().plainExit());
         } finally {
             App.await(runtime.close());
         }

@@ -8,10 +8,11 @@ import picocli.CommandLine.Option;
         description = "Chaos-style consistency auditor for hybrid fleets: proves immutable members reproduce "
                 + "from their image and flags mutable hosts that drifted from their baseline.",
         subcommands = {DemoCommand.class, AuditCommand.class, BaselineCommand.class, ServeCommand.class, ReportCommand.class,
-                SimulateCommand.class, LocalstackCommand.class, SchemaCommand.class,
+                SimulateCommand.class, LocalstackCommand.class, SchemaCommand.class, DiffCommand.class,
                 picocli.CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes:", "  0  ok", "  1  findings, or a score under --fail-under",
-                "  2  usage or configuration error", "  3  a provider could not be reached at all"})
+        footer = {"", "Exit codes:", "  0  ok", "  1  findings (not waived)",
+                "  2  usage or configuration error", "  3  a provider could not be reached at all",
+                "  4  a gate failed (--fail-under, --fail-on; 1 instead with --plain-exit)"})
 public final class PhoenixCommand implements java.util.concurrent.Callable<Integer> {
 
     final App app;

@@ -2,6 +2,7 @@ package dev.phoenix.cli;
 
 import dev.phoenix.model.Drift;
 import dev.phoenix.report.ChaosResult;
+import dev.phoenix.report.Finding;
 import dev.phoenix.report.GroupSummary;
 import dev.phoenix.report.MemberResult;
 import dev.phoenix.report.MemberStatus;
@@ -81,9 +82,55 @@ final class Summary {
                         ConsoleText.value(r.from()), ConsoleText.value(r.to()));
             }
         }
+        waivers(s, out);
+        if (s.comparison() != null) {
+            out.println();
+            changes(s.comparison(), s.findings(), out);
+        }
         if (!files.isEmpty()) {
             out.println();
             out.println("Reports: " + files.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** Waived findings (and expired waivers, which count again), and waivers that matched nothing. */
+    private static void waivers(Scorecard s, PrintStream out) {
+        List<Finding> waived = s.findings().stream().filter(f -> f.waiver() != null).toList();
+        if (waived.isEmpty() && s.unusedWaivers().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("WAIVERS");
+        for (Finding f : waived.stream().limit(MAX_FINDINGS).toList()) {
+            Finding.Waiver w = f.waiver();
+            out.printf(Locale.ROOT, "  %-11s %s%n", w.expired() ? "EXPIRED" : "WAIVED", ConsoleText.safe(f.message()) + " ("
+                    + (w.expired() ? "waiver expired " + w.expires() + ", counts again" : "until " + w.expires()) + ", by "
+                    + ConsoleText.safe(w.by()) + ": " + ConsoleText.safe(w.justification()) + ")");
+        }
+        if (waived.size() > MAX_FINDINGS) {
+            out.printf(Locale.ROOT, "  … and %d more (see the reports)%n", waived.size() - MAX_FINDINGS);
+        }
+        for (Scorecard.UnusedWaiver u : s.unusedWaivers()) {
+            out.printf(Locale.ROOT, "  %-11s group %s, member %s, fact %s matched nothing in this run (by %s, until %s)%n", "UNUSED",
+                    ConsoleText.safe(u.group()), ConsoleText.safe(u.member()), ConsoleText.safe(u.fact()), ConsoleText.safe(u.by()),
+                    u.expires());
+        }
+    }
+
+    /** What changed since the run compared with: counts, then the new and the resolved findings. */
+    static void changes(Scorecard.Comparison c, List<Finding> findings, PrintStream out) {
+        out.printf(Locale.ROOT, "SINCE %s (%s): %d new, %d still open, %d resolved%n", ConsoleText.safe(c.previousRunId()),
+                c.previousStartedAt(), c.newFindings().size(), c.stillOpen().size(), c.resolved().size());
+        java.util.Set<String> added = java.util.Set.copyOf(c.newFindings());
+        List<Finding> fresh = findings.stream().filter(f -> added.contains(f.id())).toList();
+        fresh.stream().limit(MAX_FINDINGS).forEach(f -> out.printf(Locale.ROOT, "  %-11s %s%n", "NEW", ConsoleText.safe(f.message())));
+        if (fresh.size() > MAX_FINDINGS) {
+            out.printf(Locale.ROOT, "  … and %d more new%n", fresh.size() - MAX_FINDINGS);
+        }
+        c.resolved().stream().limit(MAX_FINDINGS).forEach(f -> out.printf(Locale.ROOT, "  %-11s %s%n", "RESOLVED",
+                ConsoleText.safe(f.message())));
+        if (c.resolved().size() > MAX_FINDINGS) {
+            out.printf(Locale.ROOT, "  … and %d more resolved%n", c.resolved().size() - MAX_FINDINGS);
         }
     }
 

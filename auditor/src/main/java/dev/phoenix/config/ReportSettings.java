@@ -1,29 +1,56 @@
 package dev.phoenix.config;
 
 import dev.phoenix.report.Exporters;
+import dev.phoenix.report.FindingKind;
+import dev.phoenix.report.Severity;
+import dev.phoenix.score.FindingPolicy;
+import dev.phoenix.score.Gate;
 import dev.phoenix.spi.ConfigErrors;
 import dev.phoenix.spi.Settings;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The {@code report:} section.
  *
  * <pre>{@code
- * report: {formats: [json, html, junit], dir: phoenix-reports, fail-under: 90}
+ * report:
+ *   formats: [json, html, junit]
+ *   dir: phoenix-reports
+ *   fail-under: 90                      # gate: exit 4 when the overall score is lower
+ *   fail-on: [MUTATED, DIVERGED]        # gate: exit 4 on any finding of these kinds (not waived)
+ *   plain-exit: false                   # true: a failed gate exits 1, like findings
+ *   waivers: waivers.yaml               # accepted findings (relative to this file)
+ *   severities:                         # the first rule that matches a finding sets its severity
+ *     - {kind: DRIFTED, fact: "tag.*", severity: LOW}
  * }</pre>
+ *
+ * @param waivers the waivers file as written (resolve it against the config's directory), or empty
  */
-public record ReportSettings(List<String> formats, String dir, Optional<Integer> failUnder) {
+public record ReportSettings(List<String> formats, String dir, Optional<Integer> failUnder, List<FindingKind> failOn,
+                             boolean plainExit, Optional<String> waivers, List<FindingPolicy.SeverityRule> severities) {
 
-    public static final List<String> KEYS = List.of("formats", "dir", "fail-under");
+    public static final List<String> KEYS = List.of("formats", "dir", "fail-under", "fail-on", "plain-exit", "waivers", "severities");
     public static final List<String> DEFAULT_FORMATS = List.of("json", "html", "junit");
 
     public ReportSettings {
         formats = List.copyOf(formats);
+        failOn = List.copyOf(failOn);
+        severities = List.copyOf(severities);
     }
 
     public static ReportSettings defaults() {
-        return new ReportSettings(DEFAULT_FORMATS, "phoenix-reports", Optional.empty());
+        return new ReportSettings(DEFAULT_FORMATS, "phoenix-reports", Optional.empty(), List.of(), false, Optional.empty(), List.of());
+    }
+
+    /** The gate of this section, with {@code --fail-under} and {@code --fail-on} taking the place of theirs when given. */
+    public Gate gate(Integer failUnderOption, List<FindingKind> failOnOption) {
+        return new Gate(failUnderOption != null ? Optional.of(failUnderOption) : failUnder,
+                java.util.Set.copyOf(failOnOption != null ? failOnOption : failOn));
     }
 
     static ReportSettings parse(Settings s) {
@@ -38,7 +65,47 @@ public record ReportSettings(List<String> formats, String dir, Optional<Integer>
         Optional<Integer> failUnder = errors.get(() -> s.has("fail-under") ? Optional.of(s.integer("fail-under", 0, 0, 100))
                 : Optional.<Integer>empty(), Optional.empty());
         String dir = errors.get(() -> s.string("dir", "phoenix-reports"), "phoenix-reports");
+        List<FindingKind> failOn = new ArrayList<>();
+        List<Settings> kinds = errors.get(() -> s.list("fail-on"), List.of());
+        for (Settings k : kinds) {
+            errors.attempt(() -> kind(k)).ifPresent(failOn::add);
+        }
+        boolean plainExit = errors.get(() -> s.bool("plain-exit", false), false);
+        Optional<String> waivers = errors.get(() -> s.optionalString("waivers"), Optional.empty());
+        List<FindingPolicy.SeverityRule> severities = new ArrayList<>();
+        for (Settings r : errors.get(() -> s.list("severities"), List.<Settings>of())) {
+            errors.attempt(() -> severityRule(r)).ifPresent(severities::add);
+        }
         errors.throwIfAny();
-        return new ReportSettings(formats, dir, failUnder);
+        return new ReportSettings(formats, dir, failUnder, failOn, plainExit, waivers, severities);
+    }
+
+    /** A finding kind by name ({@code MUTATED}, {@code mutated}, {@code replacement-failed}); an error lists them all. */
+    public static FindingKind kind(Settings k) {
+        String text = k.asString().trim();
+        try {
+            return FindingKind.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw k.error("unknown finding kind '" + text + "'; one of: "
+                    + Arrays.stream(FindingKind.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static FindingPolicy.SeverityRule severityRule(Settings r) {
+        r.requireKeys(List.of("kind", "fact", "severity"));
+        Optional<FindingKind> kind = r.has("kind") ? Optional.of(kind(r.child("kind"))) : Optional.empty();
+        String fact = r.string("fact", "*");
+        Settings sev = r.child("severity");
+        String text = r.string("severity").trim();
+        Severity severity;
+        try {
+            severity = Severity.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw sev.error("expected CRITICAL, HIGH, MEDIUM or LOW, found '" + text + "'");
+        }
+        if (!r.has("kind") && !r.has("fact")) {
+            throw r.error("a severity rule needs 'kind', 'fact' or both (e.g. {kind: DRIFTED, fact: \"tag.*\", severity: LOW})");
+        }
+        return new FindingPolicy.SeverityRule(kind, fact, severity);
     }
 }

@@ -10,6 +10,8 @@ import dev.phoenix.chaos.Guard;
 import dev.phoenix.chaos.Guards;
 import dev.phoenix.chaos.KillSwitch;
 import dev.phoenix.config.PhoenixConfig;
+import dev.phoenix.config.WaiversFile;
+import dev.phoenix.score.FindingPolicy;
 import dev.phoenix.config.ProbingSettings;
 import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.observe.Observed;
@@ -53,10 +55,15 @@ public final class PhoenixRuntime {
      * @param seed     the random seed of its runs (each run of a long-lived runtime may take its own, {@link Run#seed})
      * @param unleash  {@code --unleash}: chaos runs really terminate when the config enables chaos
      * @param warnings where to say what the user should know before anything runs (no kill-switch file)
+     * @param waivers  {@code --waivers}: a waivers file in place of {@code report.waivers}, or null
      */
-    public record Options(long seed, boolean unleash, Consumer<String> warnings) {
+    public record Options(long seed, boolean unleash, Consumer<String> warnings, Path waivers) {
         public Options {
             Objects.requireNonNull(warnings, "warnings");
+        }
+
+        public Options(long seed, boolean unleash, Consumer<String> warnings) {
+            this(seed, unleash, warnings, null);
         }
     }
 
@@ -66,11 +73,20 @@ public final class PhoenixRuntime {
      * @param executor the executor of chaos runs: the real one only when {@code --unleash} and {@code chaos.enabled}
      */
     public record Parts(ProviderContext ctx, List<GroupRuntime> groups, Stores stores, ChaosSettings chaos, ProbingSettings probing,
-                        KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, ChaosExecutor executor) {
+                        KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, ChaosExecutor executor,
+                        FindingPolicy policy) {
         public Parts {
             groups = List.copyOf(groups);
             guards = List.copyOf(guards);
             stopConditions = List.copyOf(stopConditions);
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        /** Parts with default severities and no waivers. */
+        public Parts(ProviderContext ctx, List<GroupRuntime> groups, Stores stores, ChaosSettings chaos, ProbingSettings probing,
+                     KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, ChaosExecutor executor) {
+            this(ctx, groups, stores, chaos, probing, killSwitch, guards, stopConditions, executor,
+                    FindingPolicy.none(java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC)));
         }
     }
 
@@ -152,10 +168,27 @@ public final class PhoenixRuntime {
             ctx.shared().close();
             throw e;
         }
+        List<FindingPolicy.Waiver> waivers;
+        try {
+            waivers = waivers(config, options.waivers());
+        } catch (RuntimeException e) {
+            stores.close();
+            ctx.shared().close();
+            throw e;
+        }
         KillSwitch killSwitch = killSwitch(config, ctx, stores.directory(), platform, options.warnings());
         ChaosExecutor executor = options.unleash() && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
         return new PhoenixRuntime(new Parts(ctx, groups, stores, config.chaos(), config.probing(), killSwitch, Guards.standard(),
-                stopConditions, executor));
+                stopConditions, executor, new FindingPolicy(config.report().severities(), waivers,
+                        java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC))));
+    }
+
+    /** The waivers of {@code --waivers}, else of {@code report.waivers} (relative to the config file); none without either. */
+    private static List<FindingPolicy.Waiver> waivers(PhoenixConfig config, Path option) {
+        if (option != null) {
+            return WaiversFile.load(option);
+        }
+        return config.report().waivers().map(f -> WaiversFile.load(config.baseDir().resolve(f))).orElse(List.of());
     }
 
     /**
@@ -184,8 +217,9 @@ public final class PhoenixRuntime {
         ProbingSettings probing = parts.probing();
         AuditEngine engine = new AuditEngine(ctx, parts.stores().baselines());
         return ctx.onEventLoop(() -> previousRun().compose(previous -> {
+            FindingPolicy policy = parts.policy().on(java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC));
             AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
-                    probing.timeout(), run.progress(), previous);
+                    probing.timeout(), run.progress(), previous, policy);
             return engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
                     parts.stores().ledger(), parts.killSwitch(), parts.guards(), parts.stopConditions(), prober,
                     parts.stores().baselines()), run.cut());

@@ -1,6 +1,8 @@
 package dev.phoenix.score;
 
 import dev.phoenix.report.ChaosResult;
+import dev.phoenix.report.Finding;
+import dev.phoenix.report.Findings;
 import dev.phoenix.report.GroupSummary;
 import dev.phoenix.report.MemberResult;
 import dev.phoenix.report.MemberStatus;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds a run's scorecard from its groups' outcomes and its chaos experiments, scoring the
@@ -20,7 +24,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Scorecard card = ScorecardAssembler.assemble(new ScorecardAssembler.Run(runId, started, finished, "leashed", true, seed),
- *         groups, chaos);
+ *         groups, chaos, policy, previousScorecard);   // findings with severities and waivers, compared with the previous run
  * }</pre>
  */
 public final class ScorecardAssembler {
@@ -60,28 +64,55 @@ public final class ScorecardAssembler {
         }
     }
 
+    /** Default severities, no waivers, nothing to compare with. */
     public static Scorecard assemble(Run run, List<GroupOutcome> outcomes, List<ChaosResult> chaos) {
+        return assemble(run, outcomes, chaos, FindingPolicy.none(java.time.LocalDate.now(java.time.ZoneOffset.UTC)), null);
+    }
+
+    /**
+     * @param policy   severities and waivers applied to the findings, before anything is scored
+     * @param previous the previous run's scorecard to say what changed, or null
+     */
+    public static Scorecard assemble(Run run, List<GroupOutcome> outcomes, List<ChaosResult> chaos, FindingPolicy policy,
+                                     Scorecard previous) {
         List<MemberResult> members = new ArrayList<>();
         List<Rollout> rollouts = new ArrayList<>();
         List<GroupSummary> groups = new ArrayList<>();
+        List<GroupSummary> shells = new ArrayList<>();
+        for (GroupOutcome g : outcomes) {
+            shells.add(summary(g, g.error() == null ? g.members() : List.of(), null));
+            if (g.error() == null) {
+                members.addAll(g.members());
+                rollouts.addAll(g.rollouts());
+            }
+        }
+        FindingPolicy.Applied applied = policy.apply(Findings.derive(shells, members, chaos));
+        List<Finding> findings = applied.findings();
         int discovered = 0;
         for (GroupOutcome g : outcomes) {
             List<ChaosResult> groupChaos = chaos.stream().filter(c -> c.group().equals(g.name())).toList();
             if (g.error() != null) {
-                groups.add(new GroupSummary(g.name(), g.provider(), null, 0, Scoring.score(List.of(), groupChaos, 1, 0), Map.of(),
-                        g.error()));
+                groups.add(summary(g, List.of(), Scoring.score(List.of(), groupChaos, findings, 1, 0)));
                 continue;
             }
             discovered++;
-            members.addAll(g.members());
-            rollouts.addAll(g.rollouts());
-            groups.add(new GroupSummary(g.name(), g.provider(), g.mutability(), g.members().size(),
-                    Scoring.score(g.members(), groupChaos, 1, 1), StatusCounts.of(g.members()), null,
-                    g.expected() == null ? null : g.expected().members(), g.expected() == null ? null : g.expected().from(),
-                    g.inService()));
+            groups.add(summary(g, g.members(), Scoring.score(g.members(), groupChaos, findings, 1, 1)));
         }
-        Score score = Scoring.score(members, chaos, outcomes.size(), discovered);
+        Score score = Scoring.score(members, chaos, findings, outcomes.size(), discovered);
+        Set<String> audited = outcomes.stream().filter(g -> g.error() == null).map(GroupOutcome::name).collect(Collectors.toSet());
+        Scorecard.Comparison comparison = previous == null ? null : Comparisons.compare(previous, findings, audited);
         return new Scorecard(Scorecard.SCHEMA_VERSION, run.runId(), run.startedAt(), run.finishedAt(), run.mode(), score, groups,
-                members, chaos, rollouts, run.complete(), run.seed());
+                members, chaos, rollouts, run.complete(), run.seed(), findings, comparison, applied.unused());
+    }
+
+    /** A group's summary; {@code score} null while findings are still being derived from it. */
+    private static GroupSummary summary(GroupOutcome g, List<MemberResult> members, Score score) {
+        Score s = score != null ? score : new Score(0, 0, null, 0, "F");
+        if (g.error() != null) {
+            return new GroupSummary(g.name(), g.provider(), null, 0, s, Map.of(), g.error());
+        }
+        return new GroupSummary(g.name(), g.provider(), g.mutability(), members.size(), s, StatusCounts.of(members), null,
+                g.expected() == null ? null : g.expected().members(), g.expected() == null ? null : g.expected().from(),
+                g.inService());
     }
 }

@@ -117,7 +117,7 @@ public final class EngineHarness {
         Future<PreviousRun> previous = history ? stores.history().latest().map(found -> found.map(PreviousRun::new).orElse(null))
                 : Future.succeededFuture(null);
         return ctx.onEventLoop(() -> previous.compose(p -> engine.run(groups, new AuditEngine.Options(settings != null,
-                        executor == null || executor.dryRun(), 8, 1, Duration.ofSeconds(5), null, p), prober ->
+                        executor == null || executor.dryRun(), 8, 1, Duration.ofSeconds(5), null, p, null), prober ->
                         chaosRun = new ChaosRun(ctx, settings, executor, opened.ledger(), killSwitch(), guards, stopConditions, prober,
                                 opened.baselines()))))
                 .map(AuditOutcome::scorecard)

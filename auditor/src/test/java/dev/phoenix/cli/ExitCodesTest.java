@@ -95,7 +95,7 @@ class ExitCodesTest {
     }
 
     @Test
-    void scoreUnderFailUnder_exitsOne_evenWithoutFindings() throws Exception {
+    void scoreUnderFailUnder_exitsFour_withOneLineSayingWhy_andOneWithPlainExit() throws Exception {
         Path cfg = config();
         assertThat(Cli.run("audit", "--config", cfg.toString(), "--out", dir.resolve("out").toString(), "--fail-under", "100").exit())
                 .isEqualTo(ExitCode.OK);
@@ -104,8 +104,121 @@ class ExitCodesTest {
             dead = s.getLocalPort();
         }
         Path worse = config("{id: gone, url: \"http://127.0.0.1:" + dead + "/state\"}");
-        assertThat(Cli.run("audit", "--config", worse.toString(), "--out", dir.resolve("out").toString(), "--fail-under", "95").exit())
+        Cli gated = Cli.run("audit", "--config", worse.toString(), "--out", dir.resolve("out").toString(), "--fail-under", "95");
+        assertThat(gated.exit()).isEqualTo(ExitCode.GATE);
+        assertThat(gated.err().lines().filter(l -> l.startsWith("phoenix: gate failed")).toList()).singleElement()
+                .satisfies(l -> assertThat(l).matches("phoenix: gate failed: score \\d+ \\([A-F]\\) is under fail-under 95 \\(exit 4\\)"));
+        Cli plain = Cli.run("audit", "--config", worse.toString(), "--out", dir.resolve("out").toString(), "--fail-under", "95",
+                "--plain-exit");
+        assertThat(plain.exit()).isEqualTo(ExitCode.FINDINGS);
+        // the gate passes: the finding alone exits 1
+        assertThat(Cli.run("audit", "--config", worse.toString(), "--out", dir.resolve("out").toString(), "--fail-under", "10").exit())
                 .isEqualTo(ExitCode.FINDINGS);
+    }
+
+    @Test
+    void failOn_gatesOnTheKindsNamed_only() throws Exception {
+        int dead;
+        try (ServerSocket s = new ServerSocket(0)) {
+            dead = s.getLocalPort();
+        }
+        Path cfg = config("{id: gone, url: \"http://127.0.0.1:" + dead + "/state\"}");
+        String out = dir.resolve("out").toString();
+        Cli other = Cli.run("audit", "--config", cfg.toString(), "--out", out, "--fail-on", "MUTATED, DRIFTED");
+        assertThat(other.exit()).as("an unreachable host is a finding, not a gated kind").isEqualTo(ExitCode.FINDINGS);
+        assertThat(other.err()).doesNotContain("gate failed");
+        Cli gated = Cli.run("audit", "--config", cfg.toString(), "--out", out, "--fail-on", "unreachable");
+        assertThat(gated.exit()).isEqualTo(ExitCode.GATE);
+        assertThat(gated.err()).contains("phoenix: gate failed: fail-on UNREACHABLE: 1 finding (gone is UNREACHABLE: ");
+        Cli bad = Cli.run("audit", "--config", cfg.toString(), "--out", out, "--fail-on", "MUTATD");
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("unknown finding kind 'MUTATD'").contains("MUTATED");
+
+        // the same gates on the stored scorecard
+        String card = dir.resolve("out/scorecard.json").toString();
+        assertThat(Cli.run("report", "--in", card, "--fail-on", "UNREACHABLE").exit()).isEqualTo(ExitCode.GATE);
+        assertThat(Cli.run("report", "--in", card, "--fail-on", "DIVERGED").exit()).isEqualTo(ExitCode.FINDINGS);
+        Cli score = Cli.run("report", "--in", card, "--fail-under", "99", "--format", "json, sarif");
+        assertThat(score.exit()).isEqualTo(ExitCode.GATE);
+        assertThat(score.err()).contains("is under fail-under 99");
+        assertThat(dir.resolve("out/phoenix.sarif")).exists();
+        assertThat(Cli.run("report", "--in", card, "--fail-under", "99", "--plain-exit").exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(Cli.run("report", "--in", card).exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void configGates_andWaivers_activeExpiredAndUnused() throws Exception {
+        Path cfg = config();
+        String out = dir.resolve("out").toString();
+        assertThat(Cli.run("audit", "--config", cfg.toString(), "--out", out).exit()).isEqualTo(ExitCode.OK);
+        host.state("{\"workers\": 8, \"motd\": \"hello\"}");
+        Files.writeString(cfg, Files.readString(cfg).replace("report: {formats: [json, html, junit]}",
+                "report: {formats: [json, html, junit, markdown, csv], fail-on: [DRIFTED], waivers: waivers.yaml}"));
+        Path waivers = dir.resolve("waivers.yaml");
+        Files.writeString(waivers, """
+                waivers:
+                  - {group: hosts, member: "app-*", fact: "http.root.json.workers", justification: "load test until Friday",
+                     by: alice, expires: 2999-01-31}
+                  - {group: hosts, member: "db-*", justification: "db hosts are rebuilt", by: bob, expires: 2999-01-31}
+                """);
+        Cli waived = Cli.run("audit", "--config", cfg.toString(), "--out", out);
+        assertThat(waived.exit()).as(waived.out() + waived.err()).isEqualTo(ExitCode.OK);
+        assertThat(waived.out()).contains("WAIVED").contains("until 2999-01-31, by alice: load test until Friday")
+                .contains("UNUSED      group hosts, member db-*, fact * matched nothing");
+        Scorecard card = scorecard();
+        assertThat(card.findings()).singleElement().satisfies(f -> assertThat(f.waived()).isTrue());
+        assertThat(card.unusedWaivers()).singleElement().satisfies(u -> assertThat(u.by()).isEqualTo("bob"));
+        assertThat(card.score().overall()).as("a waived finding does not count").isEqualTo(100);
+        assertThat(Files.readString(dir.resolve("out/scorecard.html"))).contains("load test until Friday");
+        assertThat(Files.readString(dir.resolve("out/findings.csv"))).contains("load test until Friday");
+
+        Files.writeString(waivers, Files.readString(waivers).replace("expires: 2999-01-31}\n  - {group: hosts, member: \"db-*\"",
+                "expires: 2020-01-31}\n  - {group: hosts, member: \"db-*\""));
+        Cli expired = Cli.run("audit", "--config", cfg.toString(), "--out", out);
+        assertThat(expired.exit()).as(expired.out() + expired.err()).isEqualTo(ExitCode.GATE);
+        assertThat(expired.out()).contains("EXPIRED").contains("waiver expired 2020-01-31, counts again");
+        assertThat(expired.err()).contains("phoenix: gate failed: fail-on DRIFTED: 1 finding (app-1: http.root.json.workers 4 -> 8)");
+        assertThat(scorecard().findings()).singleElement().satisfies(f -> assertThat(f.waived()).isFalse());
+
+        Files.writeString(waivers, "waivers:\n  - {group: hosts, by: \"\", expires: 31/01/2027}\n");
+        Cli broken = Cli.run("audit", "--config", cfg.toString(), "--out", out);
+        assertThat(broken.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(broken.err()).contains("waivers.yaml").contains("justification").contains("must not be empty")
+                .contains("expected an ISO date such as 2027-01-31, found '31/01/2027'").doesNotContain("Exception");
+        Cli flag = Cli.run("audit", "--config", cfg.toString(), "--out", out, "--waivers", dir.resolve("nope.yaml").toString());
+        assertThat(flag.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(flag.err()).contains("nope.yaml").contains("no such waivers file");
+    }
+
+    @Test
+    void eachRun_saysWhatChangedSinceThePreviousOne_andDiffPrintsTheSame() throws Exception {
+        Path cfg = config();
+        String out = dir.resolve("out").toString();
+        Cli.run("audit", "--config", cfg.toString(), "--out", out);
+        Scorecard clean = scorecard();
+        host.state("{\"workers\": 8, \"motd\": \"bye\"}");
+        Cli drifted = Cli.run("audit", "--config", cfg.toString(), "--out", out);
+        Scorecard second = scorecard();
+        assertThat(second.comparison().previousRunId()).isEqualTo(clean.runId());
+        assertThat(second.comparison().newFindings()).hasSize(2);
+        assertThat(drifted.out()).contains("SINCE " + clean.runId()).contains("2 new, 0 still open, 0 resolved")
+                .contains("NEW         app-1: http.root.json.motd hello -> bye");
+        Files.copy(dir.resolve("out/scorecard.json"), dir.resolve("second.json"));
+
+        host.state("{\"workers\": 8, \"motd\": \"hello\"}");
+        Cli third = Cli.run("audit", "--config", cfg.toString(), "--out", out);
+        assertThat(third.out()).contains("0 new, 1 still open, 1 resolved").contains("RESOLVED    app-1: http.root.json.motd hello -> bye");
+        Scorecard last = scorecard();
+
+        Cli diff = Cli.run("diff", dir.resolve("second.json").toString(), dir.resolve("out/scorecard.json").toString());
+        assertThat(diff.exit()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("SINCE " + second.runId()).contains("0 new, 1 still open, 1 resolved");
+        Cli byId = Cli.run("diff", clean.runId(), last.runId(), "--config", cfg.toString());
+        assertThat(byId.exit()).as(byId.err()).isZero();
+        assertThat(byId.out()).contains("1 new, 0 still open, 0 resolved").contains("NEW         app-1: http.root.json.workers 4 -> 8");
+        Cli unknown = Cli.run("diff", "no-such-run", last.runId(), "--config", cfg.toString());
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("no run no-such-run in the history");
     }
 
     @Test
