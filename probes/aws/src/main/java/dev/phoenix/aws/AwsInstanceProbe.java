@@ -118,8 +118,7 @@ final class AwsInstanceProbe implements Probe {
                 Volume v = volumes.get(ebs.volumeId());
                 identity(facts, key + ".id", ebs.volumeId());
                 if (v == null) {
-                    facts.add(Fact.of(key + ".size", "unknown"));
-                    continue;
+                    throw new IllegalStateException("DescribeVolumes did not return " + ebs.volumeId());
                 }
                 facts.add(Fact.of(key + ".size", String.valueOf(v.size())));
                 facts.add(Fact.of(key + ".type", orNone(v.volumeTypeAsString())));
@@ -134,19 +133,24 @@ final class AwsInstanceProbe implements Probe {
         return facts;
     }
 
+    /**
+     * The instance's volumes; a volume that cannot be described (throttled, the endpoint gone, not
+     * found) fails the whole observation: a fact Phoenix could not read is never a value ("unknown"
+     * would be drift against the baseline, or a false baseline).
+     */
     private Future<Map<String, Volume>> volumes(Batchers b, Instance i) {
         List<Future<Volume>> each = new ArrayList<>();
         for (InstanceBlockDeviceMapping m : i.blockDeviceMappings()) {
             if (m.ebs() != null && m.ebs().volumeId() != null) {
-                each.add(b.volumes.get(m.ebs().volumeId()).otherwise((Volume) null));
+                String id = m.ebs().volumeId();
+                each.add(b.volumes.get(id).recover(e -> Future.failedFuture(new IllegalStateException("DescribeVolumes " + id + ": "
+                        + (e instanceof Batcher.NotFound ? "not found" : AwsErrors.describe(e))))));
             }
         }
-        return Future.join(each).map(x -> {
+        return Future.all(each).map(x -> {
             Map<String, Volume> out = new HashMap<>();
             for (Future<Volume> f : each) {
-                if (f.result() != null) {
-                    out.put(f.result().volumeId(), f.result());
-                }
+                out.put(f.result().volumeId(), f.result());
             }
             return out;
         });

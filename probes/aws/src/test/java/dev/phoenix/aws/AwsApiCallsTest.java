@@ -102,6 +102,32 @@ class AwsApiCallsTest {
                 .onComplete(t.succeedingThenComplete());
     }
 
+    @Test
+    void aVolumeThatCannotBeDescribed_failsTheObservation_andIsNeverAFact(Vertx vertx, VertxTestContext t) {
+        ProviderContext ctx = ProviderContext.create(vertx, Clock.systemUTC(), 1, Map.of());
+        String run = runId();
+        Future.all(seed(ctx, run, 1), RecordingAwsProxy.start(vertx, emulator)).compose(all -> {
+                    RecordingAwsProxy proxy = all.resultAt(1);
+                    AwsInstanceProbe probe = new AwsInstanceProbe(new AwsInstanceProbe.Options(false, true,
+                            dev.phoenix.model.FactFilter.of(List.of()), 5), ProxiedFleets.settings(proxy.endpoint(), 1), ctx);
+                    return fleet(ctx, run, proxy, 1).discover().compose(members -> probe.observe(members.get(0)).compose(clean -> {
+                        t.verify(() -> assertThat(clean.succeeded()).as("volumes described: " + clean).isTrue());
+                        proxy.fail("DescribeVolumes", "RequestLimitExceeded", "Request limit exceeded.");
+                        return new AwsInstanceProbe(new AwsInstanceProbe.Options(false, true, dev.phoenix.model.FactFilter.of(List.of()), 5),
+                                ProxiedFleets.settings(proxy.endpoint(), 1), ctx).observe(members.get(0));
+                    })).map(throttled -> {
+                        t.verify(() -> {
+                            assertThat(throttled.succeeded()).as("a volume Phoenix could not read fails the probe: " + throttled).isFalse();
+                            assertThat(throttled.error().cause()).contains("DescribeVolumes").contains("RequestLimitExceeded");
+                            assertThat(throttled.facts()).as("no fact, least of all 'unknown'").isEmpty();
+                        });
+                        return proxy;
+                    });
+                })
+                .compose(RecordingAwsProxy::close)
+                .onComplete(t.succeedingThenComplete());
+    }
+
     // ---- helpers
 
     private static String runId() {

@@ -61,8 +61,9 @@ class AwsInstanceProbeTest {
 
     @Test
     void twoMembersOfOneGroupInDifferentSubnets_haveTheSameState() {
-        Map<String, String> a = state(probe.facts(instance("i-1", "subnet-1", true), Map.of(), null));
-        Map<String, String> b = state(probe.facts(instance("i-2", "subnet-2", true), Map.of(), null));
+        Volume root = Volume.builder().volumeId("vol-1").size(8).volumeType("gp3").encrypted(true).build();
+        Map<String, String> a = state(probe.facts(instance("i-1", "subnet-1", true), Map.of("vol-1", root), null));
+        Map<String, String> b = state(probe.facts(instance("i-2", "subnet-2", true), Map.of("vol-1", root), null));
         assertThat(a).isEqualTo(b).doesNotContainKey("aws.subnetId").containsEntry("aws.userData.sha256", "none");
     }
 
