@@ -24,27 +24,32 @@ import java.util.Optional;
  * @param minInterval    least time between two terminations in one group (persisted)
  * @param replaceTimeout deadline for a replacement to come up and answer
  * @param settle         after the replacement answers, how long to keep re-probing until it matches
- * @param target         how victims are drawn: {@code random}, or {@code mutated-first} (members found
- *                       MUTATED in this run are drawn first, to prove whether the image reproduces them)
+ * @param target         how victims are drawn: {@code random}, {@code mutated-first} (members found
+ *                       MUTATED in this run are drawn first, to prove whether the image reproduces them), or
+ *                       {@code stale-first} (groups whose proof is missing or oldest go first; groups with a
+ *                       fresh proof are left alone)
  * @param groups         the groups chaos may touch; empty means all
  * @param killSwitchFile a file whose existence stops new terminations at once
  * @param killSwitchEnv  an environment variable that, set to anything but empty/0/false, stops them
  * @param stopConditions health signals that stop chaos while they trip ({@code http}, {@code prometheus},
  *                       {@code cloudwatch-alarm}), built by their factories
  * @param watchInterval  how often stop conditions are evaluated while a replacement is awaited
+ * @param proofTtl       how long a group's reproducibility proof holds ({@code chaos.proof-ttl}, default 7d)
  */
 public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
-                            List<Condition> stopConditions, Duration watchInterval) {
+                            List<Condition> stopConditions, Duration watchInterval, Duration proofTtl) {
 
     public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
-            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval");
+            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval",
+            "proof-ttl");
 
     /** How victims are drawn among candidates. */
     public enum Target {
         RANDOM,
-        MUTATED_FIRST
+        MUTATED_FIRST,
+        STALE_FIRST
     }
 
     public ChaosSettings {
@@ -74,7 +79,8 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
         Target target = switch (targetText) {
             case "random" -> Target.RANDOM;
             case "mutated-first" -> Target.MUTATED_FIRST;
-            default -> throw s.child("target").error("expected random or mutated-first, found '" + targetText + "'");
+            case "stale-first" -> Target.STALE_FIRST;
+            default -> throw s.child("target").error("expected random, mutated-first or stale-first, found '" + targetText + "'");
         };
         Duration replaceTimeout = s.duration("replace-timeout", Duration.ofMinutes(10));
         if (replaceTimeout.isZero() || replaceTimeout.isNegative()) {
@@ -94,7 +100,8 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 kill.string("file", ""),
                 kill.string("env", "PHOENIX_CHAOS_STOP"),
                 conditions(s),
-                positive(s, "watch-interval", Duration.ofSeconds(5)));
+                positive(s, "watch-interval", Duration.ofSeconds(5)),
+                positive(s, "proof-ttl", Duration.ofDays(7)));
     }
 
     private static List<Condition> conditions(Settings s) {

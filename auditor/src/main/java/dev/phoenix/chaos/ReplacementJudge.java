@@ -8,6 +8,7 @@ import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.observe.MemberProber;
 import dev.phoenix.observe.Observed;
+import dev.phoenix.proof.Proof;
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.MemberStatus;
@@ -17,6 +18,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -50,12 +52,15 @@ final class ReplacementJudge {
     private final ChaosSettings settings;
     private final MemberProber prober;
     private final Baselines baselines;
+    private final Consumer<Proof.Proven> proofs;
 
-    ReplacementJudge(ProviderContext ctx, ChaosSettings settings, MemberProber prober, Baselines baselines) {
+    /** @param proofs told of every replacement that matched what it was compared with: a proof of its provenance */
+    ReplacementJudge(ProviderContext ctx, ChaosSettings settings, MemberProber prober, Baselines baselines, Consumer<Proof.Proven> proofs) {
         this.ctx = ctx;
         this.settings = settings;
         this.prober = prober;
         this.baselines = baselines;
+        this.proofs = proofs;
     }
 
     Future<ChaosResult> judge(Case c) {
@@ -89,7 +94,14 @@ final class ReplacementJudge {
             if (diff.isEmpty()) {
                 String reason = sameProvenance ? "replacement " + replacement.id() + " matches the victim"
                         : "replacement is built from " + replacement.provenance() + " and matches that provenance's golden fingerprint";
-                return result(c, replacement.id(), ChaosVerdict.REPRODUCED, reason, settled.matchedAt(), diff, matchesGolden);
+                ChaosResult reproduced = result(c, replacement.id(), ChaosVerdict.REPRODUCED, reason, settled.matchedAt(), diff,
+                        matchesGolden);
+                if (settled.matchedAt() != null && replacement.provenance() != null && !replacement.provenance().isBlank()) {
+                    // compared and matched: a proof of the replacement's provenance (an adopted golden above is not one)
+                    proofs.accept(new Proof.Proven(group, new Proof(replacement.provenance(), settled.matchedAt(), null, m.id(),
+                            replacement.id(), reproduced.timeToReplaceMs(), reproduced.timeToMatchMs())));
+                }
+                return reproduced;
             }
             return result(c, replacement.id(), ChaosVerdict.DIVERGED, divergence(c, sameProvenance, matchesGolden, diff, reference, actual),
                     null, diff, matchesGolden);

@@ -15,6 +15,8 @@ import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.observe.Observed;
 import dev.phoenix.observe.Prober;
 import dev.phoenix.observe.Progress;
+import dev.phoenix.proof.Proof;
+import dev.phoenix.proof.ProofKeeper;
 import dev.phoenix.probe.InFlightLimiter;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.TargetPolicy;
@@ -186,10 +188,22 @@ public final class PhoenixRuntime {
         return ctx.onEventLoop(() -> previousRun().compose(previous -> {
             AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
                     probing.timeout(), run.progress(), previous);
-            return engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
-                    parts.stores().ledger(), parts.killSwitch(), parts.guards(), parts.stopConditions(), prober,
-                    parts.stores().baselines()), run.cut());
+            java.util.concurrent.atomic.AtomicReference<ChaosRun> chaos = new java.util.concurrent.atomic.AtomicReference<>();
+            return engine.run(run.runId(), parts.groups(), options, prober -> {
+                        ChaosRun c = new ChaosRun(ctx, parts.chaos(), executor, parts.stores().ledger(), parts.killSwitch(), parts.guards(),
+                                parts.stopConditions(), prober, parts.stores().baselines(), parts.stores().proofs());
+                        chaos.set(c);
+                        return c;
+                    }, run.cut())
+                    .compose(outcome -> withProofs(ctx, outcome, chaos.get()));
         }));
+    }
+
+    /** Records the proofs the run made and tells each immutable group's freshness in its scorecard ({@link ProofKeeper}). */
+    private Future<AuditOutcome> withProofs(ProviderContext ctx, AuditOutcome outcome, ChaosRun chaos) {
+        List<Proof.Proven> proven = chaos == null ? List.of() : chaos.proven();
+        return new ProofKeeper(parts.stores().proofs(), ctx.clock()).settle(outcome.scorecard(), proven, parts.chaos().proofTtl())
+                .map(card -> new AuditOutcome(card, outcome.unreachable(), outcome.configErrors()));
     }
 
     /**
