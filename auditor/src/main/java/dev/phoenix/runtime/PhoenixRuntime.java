@@ -15,7 +15,12 @@ import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.observe.Observed;
 import dev.phoenix.observe.Prober;
 import dev.phoenix.observe.Progress;
+import dev.phoenix.baseline.Baselines;
+import dev.phoenix.chaos.ObjectChaosLedger;
 import dev.phoenix.proof.Proof;
+import dev.phoenix.proof.ProofBook;
+import dev.phoenix.report.Scorecard;
+import dev.phoenix.store.ObjectStore;
 import dev.phoenix.proof.ProofKeeper;
 import dev.phoenix.probe.InFlightLimiter;
 import dev.phoenix.spi.ProviderContext;
@@ -197,6 +202,49 @@ public final class PhoenixRuntime {
                     }, run.cut())
                     .compose(outcome -> withProofs(ctx, outcome, chaos.get()));
         }));
+    }
+
+    /**
+     * What the next chaos run would do, touching nothing.
+     *
+     * @param scorecard the planning run's scorecard: its chaos results are SKIPPED, those under the {@code unleashed}
+     *                  guard being the members an unleashed run would terminate; its proofs as they stand
+     * @param picks     why each of those members was picked, by member id
+     */
+    public record Plan(Scorecard scorecard, java.util.Map<String, String> picks) {
+    }
+
+    /**
+     * Plans the next chaos run: discovers and probes the fleet and runs the chaos phase with the
+     * leashed executor, so that every guard but {@code unleashed} is evaluated as it would be, on
+     * stores that read through to the real ones and write nothing ({@link ReadOnlyObjectStore}).
+     *
+     * <pre>{@code
+     * PhoenixRuntime.Plan plan = await(runtime.plan());
+     * plan.picks()   // {web-3=stale-first: STALE: ...; drawn at random among the group's 3 opted-in member(s)}
+     * }</pre>
+     */
+    public Future<Plan> plan() {
+        ProviderContext ctx = parts.ctx();
+        Stores real = parts.stores();
+        ObjectStore seen = new ReadOnlyObjectStore(real.objects());
+        Baselines baselines = Baselines.in(seen, ctx);
+        ObjectChaosLedger ledger = new ObjectChaosLedger(seen, ctx.vertx());
+        ProofBook proofs = new ProofBook(seen, ctx.vertx());
+        ChaosExecutor leashed = ChaosExecutor.leashed();
+        ProbingSettings probing = parts.probing();
+        AuditEngine engine = new AuditEngine(ctx, baselines);
+        java.util.concurrent.atomic.AtomicReference<ChaosRun> chaos = new java.util.concurrent.atomic.AtomicReference<>();
+        return ctx.onEventLoop(() -> previousRun().compose(previous -> engine.run(null, parts.groups(),
+                        new AuditEngine.Options(true, true, probing.concurrency(), probing.loops(), probing.timeout(), null, previous),
+                        prober -> {
+                            ChaosRun c = new ChaosRun(ctx, parts.chaos(), leashed, ledger, parts.killSwitch(), parts.guards(),
+                                    parts.stopConditions(), prober, baselines, proofs);
+                            chaos.set(c);
+                            return c;
+                        }, null))
+                .compose(outcome -> new ProofKeeper(proofs, ctx.clock()).settle(outcome.scorecard(), List.of(), parts.chaos().proofTtl()))
+                .map(card -> new Plan(card, chaos.get() == null ? java.util.Map.of() : chaos.get().picks())));
     }
 
     /** Records the proofs the run made and tells each immutable group's freshness in its scorecard ({@link ProofKeeper}). */
