@@ -51,6 +51,7 @@ public final class ChaosRun implements ChaosPhase {
     private final List<ChaosResult> results = new ArrayList<>();
     private final List<Proof.Proven> proven = new ArrayList<>();
     private final Map<String, String> picks = new LinkedHashMap<>();
+    private final Map<String, String> replacementFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private final ProofBook proofBook;
     private final ProviderContext ctx;
 
@@ -88,7 +89,7 @@ public final class ChaosRun implements ChaosPhase {
                     synchronized (proven) {
                         proven.add(p);
                     }
-                }));
+                }, replacementFingerprints::put));
     }
 
     @Override
@@ -138,6 +139,11 @@ public final class ChaosRun implements ChaosPhase {
         synchronized (results) {
             results.add(result);
         }
+    }
+
+    /** The fingerprint digest of each judged replacement, by victim id. */
+    public Map<String, String> replacementFingerprints() {
+        return Map.copyOf(replacementFingerprints);
     }
 
     /** Proofs this run's experiments made, in the order they were made. */

@@ -35,15 +35,18 @@ import java.util.Optional;
  *                       {@code cloudwatch-alarm}), built by their factories
  * @param watchInterval  how often stop conditions are evaluated while a replacement is awaited
  * @param proofTtl       how long a group's reproducibility proof holds ({@code chaos.proof-ttl}, default 7d)
+ * @param attestationKey {@code chaos.attestation-key}: a PKCS#8 PEM Ed25519 private key file (its public key in
+ *                       {@code <file>.pub}), relative to the config file; empty for the key generated into the store
  */
 public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
-                            List<Condition> stopConditions, Duration watchInterval, Duration proofTtl) {
+                            List<Condition> stopConditions, Duration watchInterval, Duration proofTtl,
+                            String attestationKey) {
 
     public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
             "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval",
-            "proof-ttl");
+            "proof-ttl", "attestation-key");
 
     /** How victims are drawn among candidates. */
     public enum Target {
@@ -101,7 +104,8 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 kill.string("env", "PHOENIX_CHAOS_STOP"),
                 conditions(s),
                 positive(s, "watch-interval", Duration.ofSeconds(5)),
-                positive(s, "proof-ttl", Duration.ofDays(7)));
+                positive(s, "proof-ttl", Duration.ofDays(7)),
+                s.string("attestation-key", ""));
     }
 
     private static List<Condition> conditions(Settings s) {

@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -53,14 +54,20 @@ final class ReplacementJudge {
     private final MemberProber prober;
     private final Baselines baselines;
     private final Consumer<Proof.Proven> proofs;
+    private final BiConsumer<String, String> fingerprints;
 
-    /** @param proofs told of every replacement that matched what it was compared with: a proof of its provenance */
-    ReplacementJudge(ProviderContext ctx, ChaosSettings settings, MemberProber prober, Baselines baselines, Consumer<Proof.Proven> proofs) {
+    /**
+     * @param proofs       told of every replacement that matched what it was compared with: a proof of its provenance
+     * @param fingerprints told of every judged replacement's fingerprint digest, by victim id (for its attestation)
+     */
+    ReplacementJudge(ProviderContext ctx, ChaosSettings settings, MemberProber prober, Baselines baselines, Consumer<Proof.Proven> proofs,
+                     BiConsumer<String, String> fingerprints) {
         this.ctx = ctx;
         this.settings = settings;
         this.prober = prober;
         this.baselines = baselines;
         this.proofs = proofs;
+        this.fingerprints = fingerprints;
     }
 
     Future<ChaosResult> judge(Case c) {
@@ -76,6 +83,7 @@ final class ReplacementJudge {
         if (!sameProvenance && golden == null) {
             // The first member built from a new provenance: it defines the golden for it.
             Fingerprint adopted = c.first().fingerprint();
+            fingerprints.accept(m.id(), adopted.digest());
             String reason = "first member built from " + replacement.provenance() + " (chaos replacement of " + m.id() + ")";
             return baselines.update(group, b -> {
                 b.putGolden(adopted, replacement.provenance(), ctx.clock().instant(), "phoenix", reason);
@@ -89,6 +97,7 @@ final class ReplacementJudge {
         Fingerprint goldenRef = golden;
         return settle(audit, replacement, c.first(), reference, c.deadline()).map(settled -> {
             Fingerprint actual = settled.observed().fingerprint();
+            fingerprints.accept(m.id(), actual.digest());
             List<Drift> diff = reference.diff(actual);
             Boolean matchesGolden = goldenRef == null ? null : goldenRef.matches(actual);
             if (diff.isEmpty()) {

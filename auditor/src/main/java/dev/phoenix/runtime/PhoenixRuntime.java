@@ -2,6 +2,8 @@ package dev.phoenix.runtime;
 
 import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.AuditOutcome;
+import dev.phoenix.attest.AttestationKey;
+import dev.phoenix.attest.Attestations;
 import dev.phoenix.audit.PreviousRun;
 import dev.phoenix.chaos.ChaosExecutor;
 import dev.phoenix.chaos.ChaosRun;
@@ -121,14 +123,17 @@ public final class PhoenixRuntime {
     }
 
     private final Parts parts;
+    /** {@code chaos.attestation-key}, resolved against the config file; empty for the store's generated key. */
+    private final Optional<Path> attestationKey;
 
-    private PhoenixRuntime(Parts parts) {
+    private PhoenixRuntime(Parts parts, Optional<Path> attestationKey) {
         this.parts = parts;
+        this.attestationKey = attestationKey;
     }
 
     /** A runtime around parts a test built. */
     public static PhoenixRuntime assemble(Parts parts) {
-        return new PhoenixRuntime(parts);
+        return new PhoenixRuntime(parts, Optional.empty());
     }
 
     /**
@@ -161,8 +166,10 @@ public final class PhoenixRuntime {
         }
         KillSwitch killSwitch = killSwitch(config, ctx, stores.directory(), platform, options.warnings());
         ChaosExecutor executor = options.unleash() && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+        Optional<Path> key = config.chaos().attestationKey().isEmpty() ? Optional.empty()
+                : Optional.of(config.baseDir().resolve(config.chaos().attestationKey()));
         return new PhoenixRuntime(new Parts(ctx, groups, stores, config.chaos(), config.probing(), killSwitch, Guards.standard(),
-                stopConditions, executor));
+                stopConditions, executor), key);
     }
 
     /**
@@ -251,7 +258,27 @@ public final class PhoenixRuntime {
     private Future<AuditOutcome> withProofs(ProviderContext ctx, AuditOutcome outcome, ChaosRun chaos) {
         List<Proof.Proven> proven = chaos == null ? List.of() : chaos.proven();
         return new ProofKeeper(parts.stores().proofs(), ctx.clock()).settle(outcome.scorecard(), proven, parts.chaos().proofTtl())
-                .map(card -> new AuditOutcome(card, outcome.unreachable(), outcome.configErrors()));
+                .compose(card -> attest(card, chaos).map(files -> new AuditOutcome(card, outcome.unreachable(), outcome.configErrors(),
+                        files)));
+    }
+
+    /**
+     * Signs an attestation per experiment and keeps it with the run ({@link Attestations}); a key or a
+     * store that fails costs the run its attestations (said in the log and on stderr by the caller), never the run.
+     */
+    private Future<java.util.Map<String, byte[]>> attest(Scorecard card, ChaosRun chaos) {
+        boolean any = card.chaos().stream().anyMatch(r -> r.verdict() != dev.phoenix.report.ChaosVerdict.SKIPPED && r.victim() != null);
+        if (!any) {
+            return Future.succeededFuture(java.util.Map.of());
+        }
+        ObjectStore objects = parts.stores().objects();
+        return AttestationKey.open(objects, attestationKey)
+                .compose(key -> Attestations.write(objects, key, card, chaos == null ? java.util.Map.of() : chaos.replacementFingerprints(),
+                        parts.chaos()))
+                .recover(e -> {
+                    LOG.warn("run {}: its experiments were not attested: {}", card.runId(), e.getMessage());
+                    return Future.succeededFuture(java.util.Map.of());
+                });
     }
 
     /**
