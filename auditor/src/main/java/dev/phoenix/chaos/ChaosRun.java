@@ -254,6 +254,11 @@ public final class ChaosRun implements ChaosPhase {
             picked(drawn, plan, why);
             return experiment.run(audit, drawn.observed(), drawn.status(), state).compose(result -> {
                 add(result);
+                if (result.verdict() != ChaosVerdict.REPRODUCED) {
+                    synchronized (proven) { // e.g. NONDETERMINISTIC under verify: twice: the first match proves nothing
+                        proven.removeIf(p -> p.group().equals(result.group()) && result.victim().equals(p.proof().victim()));
+                    }
+                }
                 if (result.verdict() == ChaosVerdict.REPLACEMENT_FAILED || result.verdict() == ChaosVerdict.TIMED_OUT) {
                     state.halt(result.verdict() + " for " + result.victim());
                 }

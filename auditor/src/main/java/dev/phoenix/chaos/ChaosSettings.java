@@ -35,6 +35,8 @@ import java.util.Optional;
  *                       {@code cloudwatch-alarm}), built by their factories
  * @param watchInterval  how often stop conditions are evaluated while a replacement is awaited
  * @param proofTtl       how long a group's reproducibility proof holds ({@code chaos.proof-ttl}, default 7d)
+ * @param verifyTwice    {@code chaos.verify: twice}: the replacement is itself replaced and the two replacements
+ *                       are compared, so a boot that is not deterministic is NONDETERMINISTIC ({@code once} by default)
  * @param attestationKey {@code chaos.attestation-key}: a PKCS#8 PEM Ed25519 private key file (its public key in
  *                       {@code <file>.pub}), relative to the config file; empty for the key generated into the store
  */
@@ -42,11 +44,11 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
                             List<Condition> stopConditions, Duration watchInterval, Duration proofTtl,
-                            String attestationKey) {
+                            boolean verifyTwice, String attestationKey) {
 
     public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
             "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval",
-            "proof-ttl", "attestation-key");
+            "proof-ttl", "verify", "attestation-key");
 
     /** How victims are drawn among candidates. */
     public enum Target {
@@ -105,6 +107,7 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 conditions(s),
                 positive(s, "watch-interval", Duration.ofSeconds(5)),
                 positive(s, "proof-ttl", Duration.ofDays(7)),
+                verify(s),
                 s.string("attestation-key", ""));
     }
 
@@ -119,6 +122,15 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
             out.add(new Condition(type, settings.isNull() ? Settings.empty(settings.path()) : settings));
         }
         return out;
+    }
+
+    private static boolean verify(Settings s) {
+        String text = s.string("verify", "once").toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "once" -> false;
+            case "twice" -> true;
+            default -> throw s.child("verify").error("expected once or twice, found '" + text + "'");
+        };
     }
 
     private static Duration positive(Settings s, String key, Duration fallback) {

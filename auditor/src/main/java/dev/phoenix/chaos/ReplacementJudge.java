@@ -55,6 +55,7 @@ final class ReplacementJudge {
     private final Baselines baselines;
     private final Consumer<Proof.Proven> proofs;
     private final BiConsumer<String, String> fingerprints;
+    private final java.util.Map<String, Fingerprint> judged = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param proofs       told of every replacement that matched what it was compared with: a proof of its provenance
@@ -98,6 +99,7 @@ final class ReplacementJudge {
         return settle(audit, replacement, c.first(), reference, c.deadline()).map(settled -> {
             Fingerprint actual = settled.observed().fingerprint();
             fingerprints.accept(m.id(), actual.digest());
+            judged.put(m.id(), actual);
             List<Drift> diff = reference.diff(actual);
             Boolean matchesGolden = goldenRef == null ? null : goldenRef.matches(actual);
             if (diff.isEmpty()) {
@@ -115,6 +117,11 @@ final class ReplacementJudge {
             return result(c, replacement.id(), ChaosVerdict.DIVERGED, divergence(c, sameProvenance, matchesGolden, diff, reference, actual),
                     null, diff, matchesGolden);
         });
+    }
+
+    /** The fingerprint the replacement of {@code victim} was judged by, or null when it was not compared. */
+    Fingerprint judged(String victim) {
+        return judged.get(victim);
     }
 
     /** Why a replacement differs, in the words an operator needs. */
