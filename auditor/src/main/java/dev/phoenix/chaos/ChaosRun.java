@@ -3,14 +3,23 @@ package dev.phoenix.chaos;
 import dev.phoenix.audit.ChaosPhase;
 import dev.phoenix.audit.GroupAudit;
 import dev.phoenix.baseline.Baselines;
+import dev.phoenix.model.Mutability;
 import dev.phoenix.observe.MemberProber;
+import dev.phoenix.proof.Freshness;
+import dev.phoenix.proof.Proof;
+import dev.phoenix.proof.ProofBook;
+import dev.phoenix.report.GroupProof;
+import dev.phoenix.report.MemberStatus;
+import dev.phoenix.report.ProofStatus;
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.stop.StopCondition;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +49,11 @@ public final class ChaosRun implements ChaosPhase {
     private final Experiment experiment;
     private final ChaosState state = new ChaosState();
     private final List<ChaosResult> results = new ArrayList<>();
+    private final List<Proof.Proven> proven = new ArrayList<>();
+    private final Map<String, String> picks = new LinkedHashMap<>();
+    private final Map<String, String> replacementFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ProofBook proofBook;
+    private final ProviderContext ctx;
 
     /**
      * A run that is unleashed exactly when {@code executor} is not the leashed twin
@@ -54,12 +68,28 @@ public final class ChaosRun implements ChaosPhase {
     public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
                     KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, MemberProber prober,
                     Baselines baselines) {
+        this(ctx, settings, executor, ledger, killSwitch, guards, stopConditions, prober, baselines, null);
+    }
+
+    /**
+     * @param proofs the store's proof book, which {@code chaos.target: stale-first} plans from; null for none (a
+     *               stale-first run then injects nothing)
+     */
+    public ChaosRun(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger,
+                    KillSwitch killSwitch, List<Guard> guards, List<StopCondition> stopConditions, MemberProber prober,
+                    Baselines baselines, ProofBook proofs) {
+        this.ctx = ctx;
+        this.proofBook = proofs;
         this.settings = settings;
         this.ledger = ledger;
         this.planner = new ChaosPlanner(settings, ctx.random("chaos"));
         this.guards = new GuardChain(guards, killSwitch, settings, ctx.clock(), !executor.dryRun(), stopConditions);
         this.experiment = new Experiment(ctx, settings, executor, ledger, this.guards, prober,
-                new ReplacementJudge(ctx, settings, prober, baselines));
+                new ReplacementJudge(ctx, settings, prober, baselines, p -> {
+                    synchronized (proven) {
+                        proven.add(p);
+                    }
+                }, replacementFingerprints::put));
     }
 
     @Override
@@ -71,10 +101,16 @@ public final class ChaosRun implements ChaosPhase {
                 })
                 .compose(last -> {
                     state.lastTerminations(last);
+                    List<GroupAudit> covered = audits.stream().filter(a -> a.judgement() != null && settings.covers(a.name())).toList();
+                    return order(covered);
+                })
+                .compose(ordered -> {
                     Future<Void> chain = Future.succeededFuture();
-                    for (GroupAudit audit : audits) {
-                        if (audit.judgement() != null && settings.covers(audit.name())) {
-                            chain = chain.compose(v -> group(audit));
+                    for (Ordered o : ordered) {
+                        if (o.skipped() != null) {
+                            add(o.skipped());
+                        } else {
+                            chain = chain.compose(v -> group(o.audit(), o.why()));
                         }
                     }
                     return chain;
@@ -105,13 +141,98 @@ public final class ChaosRun implements ChaosPhase {
         }
     }
 
-    private Future<Void> group(GroupAudit audit) {
-        ChaosPlanner.Plan plan = planner.plan(audit);
-        plan.skipped().ifPresent(this::add);
-        return next(audit, plan, 0);
+    /** The fingerprint digest of each judged replacement, by victim id. */
+    public Map<String, String> replacementFingerprints() {
+        return Map.copyOf(replacementFingerprints);
     }
 
-    private Future<Void> next(GroupAudit audit, ChaosPlanner.Plan plan, int index) {
+    /** Proofs this run's experiments made, in the order they were made. */
+    public List<Proof.Proven> proven() {
+        synchronized (proven) {
+            return List.copyOf(proven);
+        }
+    }
+
+    /**
+     * Why each member that got through every guard but {@code unleashed} (or really went) was picked,
+     * by member id, in the order they were tried: what {@code phoenix chaos plan} prints.
+     */
+    public Map<String, String> picks() {
+        synchronized (picks) {
+            return new LinkedHashMap<>(picks);
+        }
+    }
+
+    /**
+     * A group in the order it is tried, with why it comes there, or the experiment recorded when
+     * {@code stale-first} leaves it alone.
+     */
+    private record Ordered(GroupAudit audit, String why, ChaosResult skipped) {
+    }
+
+    /** The groups in config order, or, for {@code stale-first}, never proven, then stale, oldest proof first. */
+    private Future<List<Ordered>> order(List<GroupAudit> covered) {
+        if (settings.target() != ChaosSettings.Target.STALE_FIRST) {
+            return Future.succeededFuture(covered.stream().map(a -> new Ordered(a, null, null)).toList());
+        }
+        Future<Map<String, List<Proof>>> book = proofBook == null
+                ? Future.failedFuture(new IllegalStateException("this run has no proof book"))
+                : proofBook.read();
+        return book.transform(ar -> {
+            List<Ordered> out = new ArrayList<>();
+            if (ar.failed()) {
+                LOG.warn("chaos: stale-first cannot read the proofs, injecting nothing: {}", ar.cause().getMessage());
+                for (GroupAudit a : covered) {
+                    out.add(new Ordered(a, null, ChaosResult.skipped(a.name(), null, "stale-first", "not injecting: stale-first: "
+                            + "the group's proofs cannot be read (" + ar.cause().getMessage() + ")")));
+                }
+                return Future.succeededFuture(out);
+            }
+            List<GroupProof> assessed = new ArrayList<>();
+            Map<String, GroupAudit> byName = new LinkedHashMap<>();
+            for (GroupAudit a : covered) {
+                List<String> provenances = a.observed().stream().filter(o -> o.member().mutability() == Mutability.IMMUTABLE)
+                        .map(o -> o.member().provenance()).toList();
+                if (provenances.isEmpty()) {
+                    out.add(new Ordered(a, null, null)); // no immutable member: nothing to prove, the guards say why
+                    continue;
+                }
+                byName.put(a.name(), a);
+                assessed.add(Freshness.assess(a.name(), provenances, ar.result().get(a.name()), ctx.clock().instant(),
+                        settings.proofTtl()));
+            }
+            assessed.sort(Freshness.MOST_URGENT_FIRST);
+            List<Ordered> first = new ArrayList<>();
+            for (GroupProof p : assessed) {
+                GroupAudit a = byName.get(p.group());
+                if (p.status() == ProofStatus.PROVEN) {
+                    out.add(new Ordered(a, null, ChaosResult.skipped(a.name(), null, "stale-first", "not injecting: stale-first: "
+                            + p.reason())));
+                } else {
+                    first.add(new Ordered(a, "stale-first: " + p.status() + ": " + p.reason(), null));
+                }
+            }
+            first.addAll(out);
+            return Future.succeededFuture(first);
+        });
+    }
+
+    private Future<Void> group(GroupAudit audit, String why) {
+        ChaosPlanner.Plan plan = planner.plan(audit);
+        plan.skipped().ifPresent(this::add);
+        return next(audit, plan, 0, why);
+    }
+
+    private void picked(ChaosPlanner.Drawn drawn, ChaosPlanner.Plan plan, String why) {
+        String how = settings.target() == ChaosSettings.Target.MUTATED_FIRST && drawn.status() == MemberStatus.MUTATED
+                ? "mutated-first: it was found MUTATED in this run"
+                : "drawn at random among the group's " + plan.candidates().size() + " opted-in member(s)";
+        synchronized (picks) {
+            picks.put(drawn.observed().member().id(), (why == null ? "" : why + "; ") + how);
+        }
+    }
+
+    private Future<Void> next(GroupAudit audit, ChaosPlanner.Plan plan, int index, String why) {
         int taken = state.victims(audit.name());
         if (index >= plan.candidates().size() || (taken > 0 && taken >= settings.maxPerGroup())) {
             return Future.succeededFuture(); // the group had its victims: stop quietly, not one skip per candidate
@@ -125,16 +246,23 @@ public final class ChaosRun implements ChaosPhase {
                 if (b.countsAsVictim()) {
                     // e.g. a dry run: every other guard let it through, a would-be victim counted for max-per-group
                     state.victim(audit.name());
+                    picked(drawn, plan, why);
                 }
-                return b.groupWide() ? Future.<Void>succeededFuture() : next(audit, plan, index + 1);
+                return b.groupWide() ? Future.<Void>succeededFuture() : next(audit, plan, index + 1, why);
             }
             state.victim(audit.name());
+            picked(drawn, plan, why);
             return experiment.run(audit, drawn.observed(), drawn.status(), state).compose(result -> {
                 add(result);
+                if (result.verdict() != ChaosVerdict.REPRODUCED) {
+                    synchronized (proven) { // e.g. NONDETERMINISTIC under verify: twice: the first match proves nothing
+                        proven.removeIf(p -> p.group().equals(result.group()) && result.victim().equals(p.proof().victim()));
+                    }
+                }
                 if (result.verdict() == ChaosVerdict.REPLACEMENT_FAILED || result.verdict() == ChaosVerdict.TIMED_OUT) {
                     state.halt(result.verdict() + " for " + result.victim());
                 }
-                return next(audit, plan, index + 1);
+                return next(audit, plan, index + 1, why);
             });
         });
     }

@@ -25,27 +25,37 @@ import java.util.Optional;
  * @param minInterval    least time between two terminations in one group (persisted)
  * @param replaceTimeout deadline for a replacement to come up and answer
  * @param settle         after the replacement answers, how long to keep re-probing until it matches
- * @param target         how victims are drawn: {@code random}, or {@code mutated-first} (members found
- *                       MUTATED in this run are drawn first, to prove whether the image reproduces them)
+ * @param target         how victims are drawn: {@code random}, {@code mutated-first} (members found
+ *                       MUTATED in this run are drawn first, to prove whether the image reproduces them), or
+ *                       {@code stale-first} (groups whose proof is missing or oldest go first; groups with a
+ *                       fresh proof are left alone)
  * @param groups         the groups chaos may touch; empty means all
  * @param killSwitchFile a file whose existence stops new terminations at once
  * @param killSwitchEnv  an environment variable that, set to anything but empty/0/false, stops them
  * @param stopConditions health signals that stop chaos while they trip ({@code http}, {@code prometheus},
  *                       {@code cloudwatch-alarm}), built by their factories
  * @param watchInterval  how often stop conditions are evaluated while a replacement is awaited
+ * @param proofTtl       how long a group's reproducibility proof holds ({@code chaos.proof-ttl}, default 7d)
+ * @param verifyTwice    {@code chaos.verify: twice}: the replacement is itself replaced and the two replacements
+ *                       are compared, so a boot that is not deterministic is NONDETERMINISTIC ({@code once} by default)
+ * @param attestationKey {@code chaos.attestation-key}: a PKCS#8 PEM Ed25519 private key file (its public key in
+ *                       {@code <file>.pub}), relative to the config file; empty for the key generated into the store
  */
 public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
-                            List<Condition> stopConditions, Duration watchInterval) {
+                            List<Condition> stopConditions, Duration watchInterval, Duration proofTtl,
+                            boolean verifyTwice, String attestationKey) {
 
     public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
-            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval");
+            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval",
+            "proof-ttl", "verify", "attestation-key");
 
     /** How victims are drawn among candidates. */
     public enum Target {
         RANDOM,
-        MUTATED_FIRST
+        MUTATED_FIRST,
+        STALE_FIRST
     }
 
     public ChaosSettings {
@@ -89,7 +99,8 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
             return switch (targetText) {
                 case "random" -> Target.RANDOM;
                 case "mutated-first" -> Target.MUTATED_FIRST;
-                default -> throw s.child("target").error("expected random or mutated-first, found '" + targetText + "'");
+                case "stale-first" -> Target.STALE_FIRST;
+                default -> throw s.child("target").error("expected random, mutated-first or stale-first, found '" + targetText + "'");
             };
         }, Target.RANDOM);
         ChaosSettings parsed = new ChaosSettings(
@@ -108,7 +119,11 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 errors.get(() -> kill.string("env", "PHOENIX_CHAOS_STOP"), ""),
                 errors.get(() -> conditions(s), List.of()),
                 errors.get(() -> s.duration("watch-interval", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(1)),
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5)),
+                errors.get(() -> s.duration("proof-ttl", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(3650)),
+                        Duration.ofDays(7)),
+                errors.get(() -> verify(s), false),
+                errors.get(() -> s.string("attestation-key", ""), ""));
         errors.throwIfAny();
         return parsed;
     }
@@ -124,6 +139,15 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
             out.add(new Condition(type, settings.isNull() ? Settings.empty(settings.path()) : settings));
         }
         return out;
+    }
+
+    private static boolean verify(Settings s) {
+        String text = s.string("verify", "once").toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "once" -> false;
+            case "twice" -> true;
+            default -> throw s.child("verify").error("expected once or twice, found '" + text + "'");
+        };
     }
 
     /** Whether chaos may touch {@code group}. */

@@ -2,6 +2,7 @@ package dev.phoenix.chaos;
 
 import dev.phoenix.audit.GroupAudit;
 import dev.phoenix.model.Drift;
+import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.observe.MemberProber;
 import dev.phoenix.observe.Observed;
@@ -46,6 +47,8 @@ final class Experiment {
     private final MemberProber prober;
     private final ReplacementJudge judge;
     private volatile InFlight inFlight;
+    /** The replacement of each victim, for {@code chaos.verify: twice}. */
+    private final java.util.Map<String, Member> replacements = new java.util.concurrent.ConcurrentHashMap<>();
 
     Experiment(ProviderContext ctx, ChaosSettings settings, ChaosExecutor executor, ChaosLedger ledger, GuardChain guards,
                MemberProber prober, ReplacementJudge judge) {
@@ -93,7 +96,9 @@ final class Experiment {
 
     private Future<ChaosResult> replace(GroupAudit audit, Observed victim, MemberStatus victimStatus, Instant start, ChaosState state) {
         long watch = watchStopConditions(victim.member(), state);
-        return replaceAndJudge(audit, victim, victimStatus, start).onComplete(x -> ctx.vertx().cancelTimer(watch));
+        return replaceAndJudge(audit, victim, victimStatus, start)
+                .compose(result -> settings.verifyTwice() ? again(audit, result, state) : Future.succeededFuture(result))
+                .onComplete(x -> ctx.vertx().cancelTimer(watch));
     }
 
     /**
@@ -128,6 +133,7 @@ final class Experiment {
                                 "replacing " + m.id() + " failed: " + Errors.message(e), start, null, null, List.of(), null));
                     }
                     Member replacement = ar.result();
+                    replacements.put(m.id(), replacement);
                     Instant inService = ctx.clock().instant();
                     return awaitAnswer(audit, replacement, deadline)
                             .compose(first -> judge.judge(new ReplacementJudge.Case(audit, victim, victimStatus, replacement, first, start,
@@ -136,6 +142,52 @@ final class Experiment {
                                             "replacement " + replacement.id() + " did not answer its probes within " + timeout
                                                     + ": " + Errors.message(e), start, inService, null, List.of(), null)));
                 });
+    }
+
+    /**
+     * {@code chaos.verify: twice}: replaces the judged replacement once more and compares the two
+     * replacements. Facts in which they differ make the experiment NONDETERMINISTIC (the diff is
+     * first replacement vs second); a second replacement that cannot be made is REPLACEMENT_FAILED,
+     * which halts the run as any failed replacement does. The last-moment guards (kill switch, stop
+     * conditions, the run's halt) run again before the second termination.
+     */
+    private Future<ChaosResult> again(GroupAudit audit, ChaosResult first, ChaosState state) {
+        Member replacement = first.replacement() == null ? null : replacements.get(first.victim());
+        Fingerprint reference = judge.judged(first.victim());
+        if (replacement == null || reference == null
+                || (first.verdict() != ChaosVerdict.REPRODUCED && first.verdict() != ChaosVerdict.DIVERGED)) {
+            return Future.succeededFuture(first); // nothing was compared: nothing to compare a second replacement with
+        }
+        return guards.lastMoment(state).compose(block -> {
+            if (block.isPresent()) {
+                return Future.succeededFuture(with(first, first.verdict(), first.reason() + "; not replaced a second time: "
+                        + block.get().describe(), first.diff()));
+            }
+            Duration timeout = settings.replaceTimeout();
+            long deadline = ctx.clock().millis() + timeout.toMillis();
+            LOG.info("chaos: verify twice: replacing {} (the replacement of {}) in group {}", replacement.id(), first.victim(), audit.name());
+            return executor.replace(audit.runtime().fleet(), replacement, timeout)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .compose(second -> awaitAnswer(audit, second, deadline).map(obs -> {
+                        List<Drift> diff = reference.diff(obs.fingerprint());
+                        if (diff.isEmpty()) {
+                            return with(first, first.verdict(), first.reason() + "; a second replacement, " + second.id()
+                                    + ", matches the first: the boot is deterministic", first.diff());
+                        }
+                        String facts = diff.stream().map(Drift::fact).limit(8).collect(java.util.stream.Collectors.joining(", "));
+                        return with(first, ChaosVerdict.NONDETERMINISTIC, "two replacements built from " + replacement.provenance()
+                                + " differ from each other (" + replacement.id() + " and " + second.id() + ") in " + facts
+                                + ": the boot is not deterministic", diff);
+                    }))
+                    .recover(e -> Future.succeededFuture(with(first, ChaosVerdict.REPLACEMENT_FAILED, "verify twice: replacing "
+                            + replacement.id() + " (the replacement of " + first.victim() + ", " + first.verdict() + ") failed: "
+                            + Errors.message(e), List.of())));
+        });
+    }
+
+    private static ChaosResult with(ChaosResult r, ChaosVerdict verdict, String reason, List<Drift> diff) {
+        return new ChaosResult(r.group(), r.victim(), r.replacement(), verdict, reason, r.guard(), r.timeToReplaceMs(), r.timeToMatchMs(),
+                diff, r.replacementMatchesGolden());
     }
 
     /** Probes the replacement until every probe answers, with backoff, until the deadline. */

@@ -8,6 +8,7 @@ import dev.phoenix.model.Fingerprint;
 import dev.phoenix.model.Member;
 import dev.phoenix.observe.MemberProber;
 import dev.phoenix.observe.Observed;
+import dev.phoenix.proof.Proof;
 import dev.phoenix.report.ChaosResult;
 import dev.phoenix.report.ChaosVerdict;
 import dev.phoenix.report.MemberStatus;
@@ -17,6 +18,8 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -50,12 +53,22 @@ final class ReplacementJudge {
     private final ChaosSettings settings;
     private final MemberProber prober;
     private final Baselines baselines;
+    private final Consumer<Proof.Proven> proofs;
+    private final BiConsumer<String, String> fingerprints;
+    private final java.util.Map<String, Fingerprint> judged = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ReplacementJudge(ProviderContext ctx, ChaosSettings settings, MemberProber prober, Baselines baselines) {
+    /**
+     * @param proofs       told of every replacement that matched what it was compared with: a proof of its provenance
+     * @param fingerprints told of every judged replacement's fingerprint digest, by victim id (for its attestation)
+     */
+    ReplacementJudge(ProviderContext ctx, ChaosSettings settings, MemberProber prober, Baselines baselines, Consumer<Proof.Proven> proofs,
+                     BiConsumer<String, String> fingerprints) {
         this.ctx = ctx;
         this.settings = settings;
         this.prober = prober;
         this.baselines = baselines;
+        this.proofs = proofs;
+        this.fingerprints = fingerprints;
     }
 
     Future<ChaosResult> judge(Case c) {
@@ -71,6 +84,7 @@ final class ReplacementJudge {
         if (!sameProvenance && golden == null) {
             // The first member built from a new provenance: it defines the golden for it.
             Fingerprint adopted = c.first().fingerprint();
+            fingerprints.accept(m.id(), adopted.digest());
             String reason = "first member built from " + replacement.provenance() + " (chaos replacement of " + m.id() + ")";
             return baselines.update(group, b -> {
                 b.putGolden(adopted, replacement.provenance(), ctx.clock().instant(), "phoenix", reason);
@@ -84,16 +98,30 @@ final class ReplacementJudge {
         Fingerprint goldenRef = golden;
         return settle(audit, replacement, c.first(), reference, c.deadline()).map(settled -> {
             Fingerprint actual = settled.observed().fingerprint();
+            fingerprints.accept(m.id(), actual.digest());
+            judged.put(m.id(), actual);
             List<Drift> diff = reference.diff(actual);
             Boolean matchesGolden = goldenRef == null ? null : goldenRef.matches(actual);
             if (diff.isEmpty()) {
                 String reason = sameProvenance ? "replacement " + replacement.id() + " matches the victim"
                         : "replacement is built from " + replacement.provenance() + " and matches that provenance's golden fingerprint";
-                return result(c, replacement.id(), ChaosVerdict.REPRODUCED, reason, settled.matchedAt(), diff, matchesGolden);
+                ChaosResult reproduced = result(c, replacement.id(), ChaosVerdict.REPRODUCED, reason, settled.matchedAt(), diff,
+                        matchesGolden);
+                if (settled.matchedAt() != null && replacement.provenance() != null && !replacement.provenance().isBlank()) {
+                    // compared and matched: a proof of the replacement's provenance (an adopted golden above is not one)
+                    proofs.accept(new Proof.Proven(group, new Proof(replacement.provenance(), settled.matchedAt(), null, m.id(),
+                            replacement.id(), reproduced.timeToReplaceMs(), reproduced.timeToMatchMs())));
+                }
+                return reproduced;
             }
             return result(c, replacement.id(), ChaosVerdict.DIVERGED, divergence(c, sameProvenance, matchesGolden, diff, reference, actual),
                     null, diff, matchesGolden);
         });
+    }
+
+    /** The fingerprint the replacement of {@code victim} was judged by, or null when it was not compared. */
+    Fingerprint judged(String victim) {
+        return judged.get(victim);
     }
 
     /** Why a replacement differs, in the words an operator needs. */

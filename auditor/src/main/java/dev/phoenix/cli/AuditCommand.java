@@ -117,7 +117,9 @@ final class AuditCommand implements Callable<Integer> {
                         + e.getMessage());
             }
             Path dir = out != null ? out : cfg.baseDir().resolve(cfg.report().dir());
-            List<Path> files = ReportFiles.write(outcome.scorecard(), dir, formats != null ? formats : cfg.report().formats());
+            List<Path> files = new java.util.ArrayList<>(ReportFiles.write(outcome.scorecard(), dir,
+                    formats != null ? formats : cfg.report().formats()));
+            files.addAll(AttestCommand.writeBeside(dir, outcome.attestations()));
             Summary.print(outcome.scorecard(), app.out, files);
             if (!outcome.configErrors().isEmpty()) {
                 app.configErrors(cfg.locate(outcome.configErrors()));

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
         description = "Chaos-style consistency auditor for hybrid fleets: proves immutable members reproduce "
                 + "from their image and flags mutable hosts that drifted from their baseline.",
         subcommands = {DemoCommand.class, AuditCommand.class, BaselineCommand.class, ServeCommand.class, ReportCommand.class,
-                SimulateCommand.class, LocalstackCommand.class, SchemaCommand.class, DiffCommand.class,
+                SimulateCommand.class, LocalstackCommand.class, SchemaCommand.class, DiffCommand.class, ChaosCommand.class,
+                AttestCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  ok", "  1  findings (not waived)",
                 "  2  usage or configuration error", "  3  a provider could not be reached at all",

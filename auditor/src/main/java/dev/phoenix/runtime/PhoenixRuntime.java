@@ -2,6 +2,8 @@ package dev.phoenix.runtime;
 
 import dev.phoenix.audit.AuditEngine;
 import dev.phoenix.audit.AuditOutcome;
+import dev.phoenix.attest.AttestationKey;
+import dev.phoenix.attest.Attestations;
 import dev.phoenix.audit.PreviousRun;
 import dev.phoenix.chaos.ChaosExecutor;
 import dev.phoenix.chaos.ChaosRun;
@@ -17,6 +19,13 @@ import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.observe.Observed;
 import dev.phoenix.observe.Prober;
 import dev.phoenix.observe.Progress;
+import dev.phoenix.baseline.Baselines;
+import dev.phoenix.chaos.ObjectChaosLedger;
+import dev.phoenix.proof.Proof;
+import dev.phoenix.proof.ProofBook;
+import dev.phoenix.report.Scorecard;
+import dev.phoenix.store.ObjectStore;
+import dev.phoenix.proof.ProofKeeper;
 import dev.phoenix.probe.InFlightLimiter;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.TargetPolicy;
@@ -130,14 +139,17 @@ public final class PhoenixRuntime {
     }
 
     private final Parts parts;
+    /** {@code chaos.attestation-key}, resolved against the config file; empty for the store's generated key. */
+    private final Optional<Path> attestationKey;
 
-    private PhoenixRuntime(Parts parts) {
+    private PhoenixRuntime(Parts parts, Optional<Path> attestationKey) {
         this.parts = parts;
+        this.attestationKey = attestationKey;
     }
 
     /** A runtime around parts a test built. */
     public static PhoenixRuntime assemble(Parts parts) {
-        return new PhoenixRuntime(parts);
+        return new PhoenixRuntime(parts, Optional.empty());
     }
 
     /**
@@ -178,9 +190,11 @@ public final class PhoenixRuntime {
         }
         KillSwitch killSwitch = killSwitch(config, ctx, stores.directory(), platform, options.warnings());
         ChaosExecutor executor = options.unleash() && config.chaos().enabled() ? ChaosExecutor.unleashed() : ChaosExecutor.leashed();
+        Optional<Path> key = config.chaos().attestationKey().isEmpty() ? Optional.empty()
+                : Optional.of(config.baseDir().resolve(config.chaos().attestationKey()));
         return new PhoenixRuntime(new Parts(ctx, groups, stores, config.chaos(), config.probing(), killSwitch, Guards.standard(),
                 stopConditions, executor, new FindingPolicy(config.report().severities(), waivers,
-                        java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC))));
+                        java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC))), key);
     }
 
     /** The waivers of {@code --waivers}, else of {@code report.waivers} (relative to the config file); none without either. */
@@ -220,10 +234,85 @@ public final class PhoenixRuntime {
             FindingPolicy policy = parts.policy().on(java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC));
             AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),
                     probing.timeout(), run.progress(), previous, policy);
-            return engine.run(run.runId(), parts.groups(), options, prober -> new ChaosRun(ctx, parts.chaos(), executor,
-                    parts.stores().ledger(), parts.killSwitch(), parts.guards(), parts.stopConditions(), prober,
-                    parts.stores().baselines()), run.cut());
+            java.util.concurrent.atomic.AtomicReference<ChaosRun> chaos = new java.util.concurrent.atomic.AtomicReference<>();
+            return engine.run(run.runId(), parts.groups(), options, prober -> {
+                        ChaosRun c = new ChaosRun(ctx, parts.chaos(), executor, parts.stores().ledger(), parts.killSwitch(), parts.guards(),
+                                parts.stopConditions(), prober, parts.stores().baselines(), parts.stores().proofs());
+                        chaos.set(c);
+                        return c;
+                    }, run.cut())
+                    .compose(outcome -> withProofs(ctx, outcome, chaos.get()));
         }));
+    }
+
+    /**
+     * What the next chaos run would do, touching nothing.
+     *
+     * @param scorecard the planning run's scorecard: its chaos results are SKIPPED, those under the {@code unleashed}
+     *                  guard being the members an unleashed run would terminate; its proofs as they stand
+     * @param picks     why each of those members was picked, by member id
+     */
+    public record Plan(Scorecard scorecard, java.util.Map<String, String> picks) {
+    }
+
+    /**
+     * Plans the next chaos run: discovers and probes the fleet and runs the chaos phase with the
+     * leashed executor, so that every guard but {@code unleashed} is evaluated as it would be, on
+     * stores that read through to the real ones and write nothing ({@link ReadOnlyObjectStore}).
+     *
+     * <pre>{@code
+     * PhoenixRuntime.Plan plan = await(runtime.plan());
+     * plan.picks()   // {web-3=stale-first: STALE: ...; drawn at random among the group's 3 opted-in member(s)}
+     * }</pre>
+     */
+    public Future<Plan> plan() {
+        ProviderContext ctx = parts.ctx();
+        Stores real = parts.stores();
+        ObjectStore seen = new ReadOnlyObjectStore(real.objects());
+        Baselines baselines = Baselines.in(seen, ctx);
+        ObjectChaosLedger ledger = new ObjectChaosLedger(seen, ctx.vertx());
+        ProofBook proofs = new ProofBook(seen, ctx.vertx());
+        ChaosExecutor leashed = ChaosExecutor.leashed();
+        ProbingSettings probing = parts.probing();
+        AuditEngine engine = new AuditEngine(ctx, baselines);
+        java.util.concurrent.atomic.AtomicReference<ChaosRun> chaos = new java.util.concurrent.atomic.AtomicReference<>();
+        return ctx.onEventLoop(() -> previousRun().compose(previous -> engine.run(null, parts.groups(),
+                        new AuditEngine.Options(true, true, probing.concurrency(), probing.loops(), probing.timeout(), null, previous, parts.policy()),
+                        prober -> {
+                            ChaosRun c = new ChaosRun(ctx, parts.chaos(), leashed, ledger, parts.killSwitch(), parts.guards(),
+                                    parts.stopConditions(), prober, baselines, proofs);
+                            chaos.set(c);
+                            return c;
+                        }, null))
+                .compose(outcome -> new ProofKeeper(proofs, ctx.clock()).settle(outcome.scorecard(), List.of(), parts.chaos().proofTtl()))
+                .map(card -> new Plan(card, chaos.get() == null ? java.util.Map.of() : chaos.get().picks())));
+    }
+
+    /** Records the proofs the run made and tells each immutable group's freshness in its scorecard ({@link ProofKeeper}). */
+    private Future<AuditOutcome> withProofs(ProviderContext ctx, AuditOutcome outcome, ChaosRun chaos) {
+        List<Proof.Proven> proven = chaos == null ? List.of() : chaos.proven();
+        return new ProofKeeper(parts.stores().proofs(), ctx.clock()).settle(outcome.scorecard(), proven, parts.chaos().proofTtl())
+                .compose(card -> attest(card, chaos).map(files -> new AuditOutcome(card, outcome.unreachable(), outcome.configErrors(),
+                        files)));
+    }
+
+    /**
+     * Signs an attestation per experiment and keeps it with the run ({@link Attestations}); a key or a
+     * store that fails costs the run its attestations (said in the log and on stderr by the caller), never the run.
+     */
+    private Future<java.util.Map<String, byte[]>> attest(Scorecard card, ChaosRun chaos) {
+        boolean any = card.chaos().stream().anyMatch(r -> r.verdict() != dev.phoenix.report.ChaosVerdict.SKIPPED && r.victim() != null);
+        if (!any) {
+            return Future.succeededFuture(java.util.Map.of());
+        }
+        ObjectStore objects = parts.stores().objects();
+        return AttestationKey.open(objects, attestationKey)
+                .compose(key -> Attestations.write(objects, key, card, chaos == null ? java.util.Map.of() : chaos.replacementFingerprints(),
+                        parts.chaos()))
+                .recover(e -> {
+                    LOG.warn("run {}: its experiments were not attested: {}", card.runId(), e.getMessage());
+                    return Future.succeededFuture(java.util.Map.of());
+                });
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.history.RunHistory;
 import dev.phoenix.history.StoredRunHistory;
+import dev.phoenix.proof.ProofBook;
 import dev.phoenix.spi.ConfigException;
 import dev.phoenix.spi.ProviderContext;
 import dev.phoenix.spi.Registry;
@@ -25,13 +26,26 @@ import java.util.Optional;
  *
  * @param directory the directory, for a local store
  */
-public record Stores(ObjectStore objects, Baselines baselines, ChaosLedger ledger, RunHistory history, Optional<Path> directory) {
+public record Stores(ObjectStore objects, Baselines baselines, ChaosLedger ledger, RunHistory history, Optional<Path> directory,
+                     ProofBook proofs) {
+
+    /** The stores with the proof book kept in {@code objects}. */
+    public Stores(ObjectStore objects, Baselines baselines, ChaosLedger ledger, RunHistory history, Optional<Path> directory) {
+        this(objects, baselines, ledger, history, directory, null);
+    }
+
+    public Stores {
+        if (proofs == null) {
+            proofs = new ProofBook(objects, null);
+        }
+    }
 
     /** The stores kept in {@code objects}. */
     public static Stores in(ObjectStore objects, Optional<Path> directory, dev.phoenix.history.HistorySettings retention,
                             ProviderContext ctx) {
         return new Stores(objects, Baselines.in(objects, ctx),
-                new ObjectChaosLedger(objects, ctx.vertx()), new StoredRunHistory(objects, retention, ctx.clock()), directory);
+                new ObjectChaosLedger(objects, ctx.vertx()), new StoredRunHistory(objects, retention, ctx.clock()), directory,
+                new ProofBook(objects, ctx.vertx()));
     }
 
     /**

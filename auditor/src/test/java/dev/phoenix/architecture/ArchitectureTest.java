@@ -29,7 +29,7 @@ class ArchitectureTest {
             "dev.phoenix.store..", "dev.phoenix.json..", "dev.phoenix.io.."};
     static final String[] ENGINE = {"dev.phoenix.audit..", "dev.phoenix.observe..", "dev.phoenix.drift..", "dev.phoenix.baseline..",
             "dev.phoenix.chaos..", "dev.phoenix.score..", "dev.phoenix.runtime..", "dev.phoenix.schedule..", "dev.phoenix.history..",
-            "dev.phoenix.config..", "dev.phoenix.api.."};
+            "dev.phoenix.config..", "dev.phoenix.api..", "dev.phoenix.proof..", "dev.phoenix.attest.."};
 
     static final ArchRule CORE_IMPORTS_NO_ADAPTER = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(concat(ADAPTERS, CLIENT_LIBRARIES))

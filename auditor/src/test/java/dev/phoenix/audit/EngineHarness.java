@@ -70,6 +70,8 @@ public final class EngineHarness {
      * expected sizes) and is recorded after.
      */
     public boolean history;
+    /** Whether runs keep reproducibility proofs as the runtime does: recorded after each run and told in its scorecard. */
+    public boolean proofs;
     /** The chaos phase of the last run, once the audit reached it. */
     public volatile ChaosRun chaosRun;
 
@@ -110,7 +112,7 @@ public final class EngineHarness {
         ProviderContext ctx = ProviderContext.create(vertx, clock, seed, env);
         Stores stores = Stores.in(new LocalObjectStore(store, ctx.blocking()), Optional.of(store), HistorySettings.defaults(), ctx);
         if (ledger != null) {
-            stores = new Stores(stores.objects(), stores.baselines(), ledger, stores.history(), stores.directory());
+            stores = new Stores(stores.objects(), stores.baselines(), ledger, stores.history(), stores.directory(), stores.proofs());
         }
         Stores opened = stores;
         AuditEngine engine = new AuditEngine(ctx, stores.baselines());
@@ -119,8 +121,12 @@ public final class EngineHarness {
         return ctx.onEventLoop(() -> previous.compose(p -> engine.run(groups, new AuditEngine.Options(settings != null,
                         executor == null || executor.dryRun(), 8, 1, Duration.ofSeconds(5), null, p, null), prober ->
                         chaosRun = new ChaosRun(ctx, settings, executor, opened.ledger(), killSwitch(), guards, stopConditions, prober,
-                                opened.baselines()))))
+                                opened.baselines(), opened.proofs()))))
                 .map(AuditOutcome::scorecard)
+                .compose(card -> !proofs ? Future.succeededFuture(card)
+                        : new dev.phoenix.proof.ProofKeeper(opened.proofs(), clock).settle(card,
+                        settings == null || chaosRun == null ? List.of() : chaosRun.proven(),
+                        (settings == null ? ChaosSettings.disabled() : settings).proofTtl()))
                 .compose(card -> history ? opened.history().save(card).map(card) : Future.succeededFuture(card));
     }
 }

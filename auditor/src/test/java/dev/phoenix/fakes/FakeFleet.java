@@ -51,6 +51,7 @@ public final class FakeFleet implements Fleet {
     private boolean replacementsAnswer = true;
     private String replacementProvenance;
     private int next = 1;
+    private String bootFact;
 
     public FakeFleet(String group) {
         this.group = group;
@@ -87,7 +88,16 @@ public final class FakeFleet implements Fleet {
                 mutability, optIn, provenance, attributes);
         members.put(id, m);
         state.put(id, new TreeMap<>(images.getOrDefault(provenance, Map.of("app.version", "1"))));
+        if (bootFact != null) {
+            state.get(id).put(bootFact, "boot-" + id);
+        }
         return m;
+    }
+
+    /** Members created from now on get {@code fact} with a value of their own, as a boot that writes a random value would. */
+    public synchronized FakeFleet nondeterministic(String fact) {
+        this.bootFact = fact;
+        return this;
     }
 
     /** Changes one fact of a member in place. */

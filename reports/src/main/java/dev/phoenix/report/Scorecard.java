@@ -15,11 +15,12 @@ import java.util.Objects;
  * @param findings      what to act on, derived from groups, members and experiments ({@link Findings}) when not given
  * @param comparison    what changed since the previous run, or null when there was none to compare with
  * @param unusedWaivers waivers that matched no finding of this run
+ * @param proofs        each immutable group's reproducibility proof (proven, stale, never proven); empty when not assessed
  */
 public record Scorecard(int schemaVersion, String runId, Instant startedAt, Instant finishedAt, String mode,
                         Score score, List<GroupSummary> groups, List<MemberResult> members, List<ChaosResult> chaos,
                         List<Rollout> rollouts, boolean complete, Long seed, List<Finding> findings, Comparison comparison,
-                        List<UnusedWaiver> unusedWaivers) {
+                        List<UnusedWaiver> unusedWaivers, List<GroupProof> proofs) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -32,6 +33,15 @@ public record Scorecard(int schemaVersion, String runId, Instant startedAt, Inst
         rollouts = rollouts == null ? List.of() : List.copyOf(rollouts);
         findings = findings == null ? Findings.derive(groups, members, chaos) : List.copyOf(findings);
         unusedWaivers = unusedWaivers == null ? List.of() : List.copyOf(unusedWaivers);
+        proofs = proofs == null ? List.of() : List.copyOf(proofs);
+    }
+
+    /** A scorecard without proofs. */
+    public Scorecard(int schemaVersion, String runId, Instant startedAt, Instant finishedAt, String mode, Score score,
+                     List<GroupSummary> groups, List<MemberResult> members, List<ChaosResult> chaos, List<Rollout> rollouts,
+                     boolean complete, Long seed, List<Finding> findings, Comparison comparison, List<UnusedWaiver> unusedWaivers) {
+        this(schemaVersion, runId, startedAt, finishedAt, mode, score, groups, members, chaos, rollouts, complete, seed, findings,
+                comparison, unusedWaivers, List.of());
     }
 
     /** A scorecard whose findings are derived, with nothing to compare and no waivers. */
@@ -70,7 +80,13 @@ public record Scorecard(int schemaVersion, String runId, Instant startedAt, Inst
     /** The same scorecard with other findings (severities and waivers applied), comparison and unused waivers. */
     public Scorecard with(List<Finding> newFindings, Comparison newComparison, List<UnusedWaiver> unused) {
         return new Scorecard(schemaVersion, runId, startedAt, finishedAt, mode, score, groups, members, chaos, rollouts, complete, seed,
-                newFindings, newComparison, unused);
+                newFindings, newComparison, unused, proofs);
+    }
+
+    /** The same scorecard with the groups' reproducibility proofs. */
+    public Scorecard withProofs(List<GroupProof> newProofs) {
+        return new Scorecard(schemaVersion, runId, startedAt, finishedAt, mode, score, groups, members, chaos, rollouts, complete, seed,
+                findings, comparison, unusedWaivers, newProofs);
     }
 
     /**

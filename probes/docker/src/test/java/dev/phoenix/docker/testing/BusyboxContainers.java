@@ -107,6 +107,14 @@ public final class BusyboxContainers implements AutoCloseable {
 
     /** Starts a container; with a {@code healthcheck} Docker runs it every 200 ms. */
     public Box start(String prefix, Map<String, String> labels, List<String> healthcheck) {
+        return start(prefix, labels, healthcheck, "");
+    }
+
+    /**
+     * Starts a container whose command first runs {@code boot} (a shell snippet, e.g. one writing a
+     * random value into a config file), then serves HTTP.
+     */
+    public Box start(String prefix, Map<String, String> labels, List<String> healthcheck, String boot) {
         int port = freePort();
         String name = name(prefix);
         Map<String, String> all = new LinkedHashMap<>(labels);
@@ -116,7 +124,7 @@ public final class BusyboxContainers implements AutoCloseable {
                 .withLabels(all)
                 .withEnv("PORT=" + port)
                 .withExposedPorts(ExposedPort.tcp(port))
-                .withCmd("sh", "-c", "exec httpd -f -p 127.0.0.1:$PORT -h /www")
+                .withCmd("sh", "-c", (boot.isEmpty() ? "" : boot + "; ") + "exec httpd -f -p 127.0.0.1:$PORT -h /www")
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true));
         if (healthcheck != null) {
             cmd.withHealthcheck(new HealthCheck().withTest(healthcheck).withInterval(200_000_000L)
