@@ -223,7 +223,9 @@ public final class AuditEngine {
             for (GroupAudit a : done) {
                 outcomes.add(a.judgement() == null ? GroupOutcome.failed(a.name(), a.runtime().fleet().provider(), a.error())
                         : new GroupOutcome(a.name(), a.runtime().fleet().provider(), mutability(a), a.members(),
-                        a.judgement().rollouts(), null, a.expected()));
+                        a.judgement().rollouts(), null, a.expected(), a.runtime().fleet().unaudited().stream()
+                                .map(u -> new dev.phoenix.report.UnauditedPart(u.account(), u.region(), u.code(), u.message()))
+                                .toList()));
             }
             Scorecard card = ScorecardAssembler.assemble(new ScorecardAssembler.Run(id, started, ctx.clock().instant(),
                     options.leashed() ? "leashed" : "unleashed", complete, ctx.seed()), outcomes, results);

@@ -32,14 +32,16 @@ import java.util.Optional;
  * @param stopConditions health signals that stop chaos while they trip ({@code http}, {@code prometheus},
  *                       {@code cloudwatch-alarm}), built by their factories
  * @param watchInterval  how often stop conditions are evaluated while a replacement is awaited
+ * @param accounts       the AWS accounts chaos may touch ({@code chaos.accounts}); empty means all
  */
 public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
-                            List<Condition> stopConditions, Duration watchInterval) {
+                            List<Condition> stopConditions, Duration watchInterval, List<String> accounts) {
 
     public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
-            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval");
+            "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval",
+            "accounts");
 
     /** How victims are drawn among candidates. */
     public enum Target {
@@ -94,7 +96,25 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 kill.string("file", ""),
                 kill.string("env", "PHOENIX_CHAOS_STOP"),
                 conditions(s),
-                positive(s, "watch-interval", Duration.ofSeconds(5)));
+                positive(s, "watch-interval", Duration.ofSeconds(5)),
+                accounts(s));
+    }
+
+    /** {@code chaos.accounts}: the AWS accounts chaos may touch; empty for every account. */
+    private static List<String> accounts(Settings s) {
+        List<String> accounts = s.strings("accounts");
+        for (String id : accounts) {
+            if (!id.matches("[0-9]{12}")) {
+                throw s.child("accounts").error("expected twelve-digit account ids in quotes such as \"222222222222\", found '"
+                        + id + "'");
+            }
+        }
+        return List.copyOf(accounts);
+    }
+
+    /** Whether chaos may touch a member of AWS account {@code account} (null: a member of no known account). */
+    public boolean coversAccount(String account) {
+        return accounts.isEmpty() || (account != null && accounts.contains(account));
     }
 
     private static List<Condition> conditions(Settings s) {

@@ -43,10 +43,18 @@ public final class ScorecardAssembler {
      * @param expected   how many members it should have and who says so, or null when nothing does
      */
     public record GroupOutcome(String name, String provider, String mutability, List<MemberResult> members,
-                               List<Rollout> rollouts, String error, ExpectedSize expected) {
+                               List<Rollout> rollouts, String error, ExpectedSize expected,
+                               List<dev.phoenix.report.UnauditedPart> unaudited) {
         public GroupOutcome {
             members = List.copyOf(members);
             rollouts = List.copyOf(rollouts);
+            unaudited = unaudited == null ? List.of() : List.copyOf(unaudited);
+        }
+
+        /** A group whose every account and region was audited. */
+        public GroupOutcome(String name, String provider, String mutability, List<MemberResult> members,
+                            List<Rollout> rollouts, String error, ExpectedSize expected) {
+            this(name, provider, mutability, members, rollouts, error, expected, List.of());
         }
 
         public static GroupOutcome failed(String name, String provider, String error) {
@@ -78,7 +86,7 @@ public final class ScorecardAssembler {
             groups.add(new GroupSummary(g.name(), g.provider(), g.mutability(), g.members().size(),
                     Scoring.score(g.members(), groupChaos, 1, 1), StatusCounts.of(g.members()), null,
                     g.expected() == null ? null : g.expected().members(), g.expected() == null ? null : g.expected().from(),
-                    g.inService()));
+                    g.inService(), g.unaudited()));
         }
         Score score = Scoring.score(members, chaos, outcomes.size(), discovered);
         return new Scorecard(Scorecard.SCHEMA_VERSION, run.runId(), run.startedAt(), run.finishedAt(), run.mode(), score, groups,

@@ -21,36 +21,58 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
- * CloudWatch's AWS JSON 1.0 protocol, signed with the SDK's SigV4 signer and the credentials every
- * other client uses. The SDK's own CloudWatch client speaks only Smithy RPC v2 CBOR, which
- * LocalStack-compatible emulators (moto among them) do not; AWS answers JSON 1.0 as well, so one
- * protocol serves both.
+ * The AWS JSON protocol (1.0 and 1.1) for the services Phoenix calls without an SDK client of
+ * theirs, signed with the SDK's SigV4 signer and the credentials every other client uses.
+ * CloudWatch: the SDK's own client speaks only Smithy RPC v2 CBOR, which LocalStack-compatible
+ * emulators (moto among them) do not; AWS answers JSON 1.0 as well, so one protocol serves both.
+ * Organizations: ListAccounts is the one call Phoenix needs, so it goes without a client module.
  *
  * <pre>{@code
- * CloudWatchJson.of(ctx, settings).call("DescribeAlarms", Map.of("AlarmNames", List.of("web-5xx")))
- *               .onSuccess(body -> body.path("MetricAlarms"));
+ * AwsJson.cloudWatch(ctx, settings).call("DescribeAlarms", Map.of("AlarmNames", List.of("web-5xx")))
+ *        .onSuccess(body -> body.path("MetricAlarms"));
+ * AwsJson.organizations(ctx, settings).call("ListAccounts", Map.of()).onSuccess(body -> body.path("Accounts"));
  * }</pre>
  */
-final class CloudWatchJson {
-
-    private static final String TARGET = "GraniteServiceVersion20100801.";
+final class AwsJson {
 
     private final AwsClients aws;
-    private final AwsSettings settings;
     private final HttpClient http;
     private final URI endpoint;
+    private final String contentType;
+    private final String target;
+    private final String signingName;
+    private final String signingRegion;
+    private final java.time.Duration timeout;
 
-    private CloudWatchJson(AwsClients aws, AwsSettings settings, HttpClient http) {
+    private AwsJson(AwsClients aws, HttpClient http, URI endpoint, String version, String target, String signingName,
+                    String signingRegion) {
         this.aws = aws;
-        this.settings = settings;
         this.http = http;
-        this.endpoint = settings.endpoint().orElse(URI.create("https://monitoring." + settings.region() + ".amazonaws.com/"));
+        this.endpoint = endpoint;
+        this.contentType = "application/x-amz-json-" + version;
+        this.target = target;
+        this.signingName = signingName;
+        this.signingRegion = signingRegion;
+        this.timeout = aws.settings().timeout();
     }
 
-    static CloudWatchJson of(ProviderContext ctx, AwsSettings settings) {
-        HttpClient http = ctx.shared().get(Client.class, () -> new Client(ctx.vertx().createHttpClient(new HttpClientOptions()
+    /** CloudWatch in the region of {@code settings}, as the credentials' own account. */
+    static AwsJson cloudWatch(ProviderContext ctx, AwsSettings settings) {
+        URI endpoint = settings.endpoint().orElse(URI.create("https://monitoring." + settings.region() + ".amazonaws.com/"));
+        return new AwsJson(AwsClients.shared(ctx, settings), http(ctx), endpoint, "1.0", "GraniteServiceVersion20100801.",
+                "monitoring", settings.region());
+    }
+
+    /** Organizations (a global service, signed for us-east-1), as the credentials' own account: the management account's. */
+    static AwsJson organizations(ProviderContext ctx, AwsSettings settings) {
+        URI endpoint = settings.endpoint().orElse(URI.create("https://organizations.us-east-1.amazonaws.com/"));
+        return new AwsJson(AwsClients.shared(ctx, settings), http(ctx), endpoint, "1.1", "AWSOrganizationsV20161128.",
+                "organizations", "us-east-1");
+    }
+
+    private static HttpClient http(ProviderContext ctx) {
+        return ctx.shared().get(Client.class, () -> new Client(ctx.vertx().createHttpClient(new HttpClientOptions()
                 .setSsl(true).setTrustAll(false).setVerifyHost(true)))).http;
-        return new CloudWatchJson(AwsClients.shared(ctx, settings), settings, http);
     }
 
     /** One call: the operation's JSON answer, or a failed future naming the operation and AWS's error. */
@@ -62,21 +84,21 @@ final class CloudWatchJson {
             return Future.failedFuture(e);
         }
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
-                .putHeader("X-Amz-Target", TARGET + operation)
+                .putHeader("Content-Type", contentType)
+                .putHeader("X-Amz-Target", target + operation)
                 .build();
         return Future.fromCompletionStage(aws.credentials().resolveIdentity())
                 .map(identity -> (SignedRequest) AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(unsigned)
                         .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "monitoring")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, settings.region())))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)))
                 .compose(signed -> send(operation, signed, body));
     }
 
     private Future<JsonNode> send(String operation, SignedRequest signed, byte[] body) {
         URI uri = signed.request().getUri();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(uri.toString())
-                .setTimeout(settings.timeout().toMillis());
+                .setTimeout(timeout.toMillis());
         signed.request().forEachHeader((name, values) -> values.forEach(v -> options.addHeader(name, v)));
         return http.request(options)
                 .compose(req -> req.send(Buffer.buffer(body)))
@@ -92,14 +114,27 @@ final class CloudWatchJson {
                     }
                     if (a.status() / 100 != 2) {
                         String type = json.path("__type").asText("").replaceAll(".*#", "");
-                        return Future.failedFuture(operation + " failed: HTTP " + a.status() + (type.isEmpty() ? "" : " " + type)
-                                + " " + json.path("message").asText(json.path("Message").asText("")).trim());
+                        return Future.failedFuture(new Failure(operation, a.status(), type.isEmpty() ? null : type,
+                                json.path("message").asText(json.path("Message").asText("")).trim()));
                     }
                     return Future.succeededFuture(json);
                 });
     }
 
     private record Answer(int status, Buffer body) {
+    }
+
+    /** The service answered with an error: its HTTP status and AWS's error code as fields. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        Failure(String operation, int status, String code, String message) {
+            super(operation + " failed: HTTP " + status + (code == null ? "" : " " + code) + " " + message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
     }
 
     /** The HTTP client of JSON-protocol calls, closed with the context's shared clients. */
