@@ -208,8 +208,8 @@ public final class AuditEngine {
                             "no members matched the source (check its names, tags or labels)"));
                 }
                 long judgeStart = System.nanoTime();
-                String target = g.fleet().targetProvenance().orElse(null);
-                return baselines.update(g.name(), b -> new Judged(DriftJudge.judge(g.name(), observed, target, b,
+                java.util.Set<String> target = g.fleet().targetProvenances();
+                return baselines.update(g.name(), b -> new Judged(DriftJudge.judgeTargets(g.name(), observed, target, b,
                                 ctx.clock().instant()), b))
                         .map(judged -> {
                             LOG.debug("group {}: judged and saved in {} ms", g.name(), (System.nanoTime() - judgeStart) / 1_000_000);

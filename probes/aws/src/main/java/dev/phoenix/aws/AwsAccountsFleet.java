@@ -173,6 +173,14 @@ final class AwsAccountsFleet implements Fleet {
         return all.size() == 1 ? Optional.ofNullable(all.get(0)) : Optional.empty();
     }
 
+    /** What each account and region discovered launches now (its own AMI and launch template). */
+    @Override
+    public java.util.Set<String> targetProvenances() {
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        discovered.forEach(f -> f.targetProvenance().ifPresent(all::add));
+        return all;
+    }
+
     /** Replaces a victim in its own account and region. */
     @Override
     public Future<Member> replace(Member victim, Duration timeout) {

@@ -84,6 +84,15 @@ public interface Fleet {
         }
     }
 
+    /**
+     * Every provenance new members are built from now, when the group spans places that each launch
+     * their own (an Auto Scaling group of one name in several AWS accounts, each with its own launch
+     * template): each may become a golden. By default the one {@link #targetProvenance()}, if any.
+     */
+    default java.util.Set<String> targetProvenances() {
+        return targetProvenance().map(java.util.Set::of).orElse(java.util.Set.of());
+    }
+
     /** Releases clients and servers. */
     default Future<Void> close() {
         return Future.succeededFuture();
