@@ -136,6 +136,52 @@ class AwsAccountsEndToEndTest {
                 .onComplete(t.succeedingThenComplete());
     }
 
+    @Test
+    void organization_isListedThroughItsApi_andItsMemberAccountIsAuditedWithTheManagementAccountsCredentials(VertxTestContext t) {
+        String management = accountId();
+        String runId = "org-" + Integer.toHexString(RANDOM.nextInt());
+        AwsSettings settings = settings(management);
+        AwsTarget asManagement = AwsTarget.of(settings.account(management).orElseThrow(), "us-east-1");
+        AwsClients managementClients = AwsClients.shared(ctx, settings, asManagement);
+        AwsJson organizations = AwsJson.organizations(ctx, settings, asManagement);
+        Path config = dir.resolve("org.yaml");
+        managementClients.ready()
+                .compose(v -> organizations.call("CreateOrganization", Map.of("FeatureSet", "ALL")))
+                .compose(v -> organizations.call("CreateAccount", Map.of("Email", runId + "@example.com", "AccountName", runId)))
+                .map(created -> created.path("CreateAccountStatus").path("AccountId").asText())
+                .compose(member -> {
+                    t.verify(() -> assertThat(member).matches("[0-9]{12}"));
+                    return seed(clients(settings(member), member, "us-east-1"), runId)
+                            .compose(x -> write(config, """
+                                    store: .phoenix-%1$s
+                                    aws:
+                                      region: us-east-1
+                                      endpoint: "%2$s"
+                                      organization: {role-name: PhoenixAudit, regions: [us-east-1], exclude: ["%3$s"]}
+                                    groups:
+                                      - name: web
+                                        source: {aws-asg: phoenix-%1$s-web}
+                                        probes: [aws-instance]
+                                      - name: db
+                                        source: {aws-ec2: {tags: {"phoenix:run": "%1$s", role: db}}}
+                                        mutability: mutable
+                                        probes: [aws-instance]
+                                    """.formatted(runId, endpoint, management)))
+                            // Phoenix's own credentials are the management account's (its assumed-role session)
+                            .compose(x -> cli.executeBlocking(() -> (software.amazon.awssdk.auth.credentials.AwsSessionCredentials)
+                                    managementClients.credentials().resolveCredentials(), false))
+                            .compose(keys -> audit(dir.resolve("org-out"), config, Map.of("AWS_ACCESS_KEY_ID", keys.accessKeyId(),
+                                    "AWS_SECRET_ACCESS_KEY", keys.secretAccessKey(), "AWS_SESSION_TOKEN", keys.sessionToken())))
+                            .map(run -> t.verify(() -> {
+                                assertThat(run.code).as(run.all()).isZero();
+                                assertThat(run.card.path("members")).hasSize(3);
+                                assertThat(scopes(run.card)).containsExactly(member + "/us-east-1");
+                                assertThat(run.card.path("findings")).isEmpty();
+                            }));
+                })
+                .onComplete(t.succeedingThenComplete());
+    }
+
     private static void assertRefusedAccountIsAFindingOfEachGroup(JsonNode card, String refused) {
         List<JsonNode> undiscovered = findings(card, "UNDISCOVERED");
         assertThat(undiscovered).extracting(f -> f.path("group").asText()).containsExactlyInAnyOrder("web", "db");
@@ -224,12 +270,16 @@ class AwsAccountsEndToEndTest {
     }
 
     private static Future<Run> audit(Path out, Path config) {
+        return audit(out, config, Map.of());
+    }
+
+    private static Future<Run> audit(Path out, Path config, Map<String, String> env) {
         return cli.executeBlocking(() -> {
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             int code = Main.run(new String[] {"audit", "--config", config.toString(), "--out", out.toString()},
                     new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                    Map.of(), Clock.systemUTC());
+                    env, Clock.systemUTC());
             Path card = out.resolve("scorecard.json");
             return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
                     Files.exists(card) ? JSON.readTree(card.toFile()) : null);

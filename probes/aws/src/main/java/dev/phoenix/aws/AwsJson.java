@@ -65,8 +65,13 @@ final class AwsJson {
 
     /** Organizations (a global service, signed for us-east-1), as the credentials' own account: the management account's. */
     static AwsJson organizations(ProviderContext ctx, AwsSettings settings) {
+        return organizations(ctx, settings, AwsTarget.own(settings.region()));
+    }
+
+    /** Organizations as the account of {@code target} (its assumed role). */
+    static AwsJson organizations(ProviderContext ctx, AwsSettings settings, AwsTarget target) {
         URI endpoint = settings.endpoint().orElse(URI.create("https://organizations.us-east-1.amazonaws.com/"));
-        return new AwsJson(AwsClients.shared(ctx, settings), http(ctx), endpoint, "1.1", "AWSOrganizationsV20161128.",
+        return new AwsJson(AwsClients.shared(ctx, settings, target), http(ctx), endpoint, "1.1", "AWSOrganizationsV20161128.",
                 "organizations", "us-east-1");
     }
 
