@@ -211,8 +211,8 @@ public final class AuditEngine {
                             "no members matched the source (check its names, tags or labels)"));
                 }
                 long judgeStart = System.nanoTime();
-                String target = g.fleet().targetProvenance().orElse(null);
-                return baselines.update(g.name(), b -> new Judged(DriftJudge.judge(g.name(), observed, target, b,
+                java.util.Set<String> target = g.fleet().targetProvenances();
+                return baselines.update(g.name(), b -> new Judged(DriftJudge.judgeTargets(g.name(), observed, target, b,
                                 ctx.clock().instant()), b))
                         .map(judged -> {
                             LOG.debug("group {}: judged and saved in {} ms", g.name(), (System.nanoTime() - judgeStart) / 1_000_000);
@@ -226,7 +226,9 @@ public final class AuditEngine {
             for (GroupAudit a : done) {
                 outcomes.add(a.judgement() == null ? GroupOutcome.failed(a.name(), a.runtime().fleet().provider(), a.error())
                         : new GroupOutcome(a.name(), a.runtime().fleet().provider(), mutability(a), a.members(),
-                        a.judgement().rollouts(), null, a.expected()));
+                        a.judgement().rollouts(), null, a.expected(), a.runtime().fleet().unaudited().stream()
+                                .map(u -> new dev.phoenix.report.UnauditedPart(u.account(), u.region(), u.code(), u.message()))
+                                .toList()));
             }
             FindingPolicy policy = options.policy() != null ? options.policy()
                     : FindingPolicy.none(java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC));

@@ -40,16 +40,17 @@ import java.util.Optional;
  *                       are compared, so a boot that is not deterministic is NONDETERMINISTIC ({@code once} by default)
  * @param attestationKey {@code chaos.attestation-key}: a PKCS#8 PEM Ed25519 private key file (its public key in
  *                       {@code <file>.pub}), relative to the config file; empty for the key generated into the store
+ * @param accounts       the AWS accounts chaos may touch ({@code chaos.accounts}); empty means all
  */
 public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, MinHealthy minHealthy,
                             Optional<ChaosWindow> window, Duration minInterval, Duration replaceTimeout, Duration settle,
                             Target target, List<String> groups, String killSwitchFile, String killSwitchEnv,
                             List<Condition> stopConditions, Duration watchInterval, Duration proofTtl,
-                            boolean verifyTwice, String attestationKey) {
+                            boolean verifyTwice, String attestationKey, List<String> accounts) {
 
     public static final List<String> KEYS = List.of("enabled", "opt-in", "max-per-group", "min-healthy", "window",
             "min-interval", "replace-timeout", "settle", "target", "groups", "kill-switch", "stop-conditions", "watch-interval",
-            "proof-ttl", "verify", "attestation-key");
+            "proof-ttl", "verify", "attestation-key", "accounts");
 
     /** How victims are drawn among candidates. */
     public enum Target {
@@ -123,9 +124,27 @@ public record ChaosSettings(boolean enabled, ChaosOptIn optIn, int maxPerGroup, 
                 errors.get(() -> s.duration("proof-ttl", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(3650)),
                         Duration.ofDays(7)),
                 errors.get(() -> verify(s), false),
-                errors.get(() -> s.string("attestation-key", ""), ""));
+                errors.get(() -> s.string("attestation-key", ""), ""),
+                errors.get(() -> accounts(s), List.of()));
         errors.throwIfAny();
         return parsed;
+    }
+
+    /** {@code chaos.accounts}: the AWS accounts chaos may touch; empty for every account. */
+    private static List<String> accounts(Settings s) {
+        List<String> accounts = s.strings("accounts");
+        for (String id : accounts) {
+            if (!id.matches("[0-9]{12}")) {
+                throw s.child("accounts").error("expected twelve-digit account ids in quotes such as \"222222222222\", found '"
+                        + id + "'");
+            }
+        }
+        return List.copyOf(accounts);
+    }
+
+    /** Whether chaos may touch a member of AWS account {@code account} (null: a member of no known account). */
+    public boolean coversAccount(String account) {
+        return accounts.isEmpty() || (account != null && accounts.contains(account));
     }
 
     private static List<Condition> conditions(Settings s) {

@@ -22,7 +22,7 @@ public final class Guards {
 
     public static List<Guard> standard() {
         return List.of(killSwitch(), stopCondition(), enabled(), haltAfterFailure(), window(), minInterval(),
-                optIn(), immutableOnly(), reachable(), maxPerGroup(), minHealthy(), unleashed());
+                optIn(), account(), immutableOnly(), reachable(), maxPerGroup(), minHealthy(), unleashed());
     }
 
     /**
@@ -86,6 +86,13 @@ public final class Guards {
     public static Guard optIn() {
         return guard("opt-in", false, (c, ctx) -> c.victim().chaosOptIn() ? Optional.empty()
                 : Optional.of(c.victim().id() + " is not opted in (" + ctx.settings().optIn().describe() + ")"));
+    }
+
+    /** With {@code chaos.accounts}, only members of those AWS accounts (a member of no known account is not one). */
+    public static Guard account() {
+        return guard("account", false, (c, ctx) -> ctx.settings().coversAccount(c.victim().attribute("account")) ? Optional.empty()
+                : Optional.of(c.victim().id() + " is in " + (c.victim().attribute("account") == null ? "no known account"
+                : "account " + c.victim().attribute("account")) + ", not in chaos.accounts " + ctx.settings().accounts()));
     }
 
     /** Never a mutable member. */

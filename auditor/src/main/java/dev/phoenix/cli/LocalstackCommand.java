@@ -146,13 +146,17 @@ final class LocalstackCommand implements Callable<Integer> {
         @Option(names = "--image-id", paramLabel = "AMI", description = "AMI to launch (default: the first one owned by amazon).")
         String imageId;
 
+        @Option(names = "--account", paramLabel = "ID", description = "Seed into this account, by assuming its role "
+                + "arn:aws:iam::<ID>:role/PhoenixAudit (the emulator keeps accounts apart; default: the credentials' own).")
+        String account;
+
         @Override
         public Integer call() throws Exception {
             App app = parent.parent.app;
             ProviderContext ctx = app.providerContext(App.randomSeed(), true);
             FleetSeeder seeder;
             try {
-                seeder = FleetSeeder.forEmulator(ctx, endpoint, region);
+                seeder = FleetSeeder.forEmulator(ctx, endpoint, region, account);
             } catch (ConfigException e) {
                 app.err.println("phoenix: " + (e.path().startsWith("aws.") ? "--" + e.path().substring(4) : e.path()) + ": "
                         + e.getMessage());
@@ -178,7 +182,7 @@ final class LocalstackCommand implements Callable<Integer> {
             } catch (Fleet.UnreachableException e) {
                 app.err.println("phoenix: " + e.getMessage());
                 return ExitCode.UNREACHABLE;
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | dev.phoenix.aws.AssumeRoleException e) {
                 app.err.println("phoenix: seeding failed: " + e.getMessage());
                 return ExitCode.UNREACHABLE;
             }
@@ -188,7 +192,7 @@ final class LocalstackCommand implements Callable<Integer> {
                 Files.createDirectories(parentDir);
             }
             Files.writeString(out, fleet.config(uri.toString()), StandardCharsets.UTF_8);
-            app.out.printf("Seeded run %s in %s at %s:%n", id, reg, uri);
+            app.out.printf("Seeded run %s in %s%s at %s:%n", id, account == null ? "" : "account " + account + " ", reg, uri);
             app.out.printf("  VPC %s, subnet %s, security group %s, AMI %s%n", fleet.vpcId(), fleet.subnetId(),
                     fleet.securityGroupId(), fleet.imageId());
             app.out.printf("  group web: Auto Scaling group %s (%d members, launch template %s, tag phoenix:chaos=opt-in)%n",

@@ -58,6 +58,18 @@ public final class DriftJudge {
      */
     public static GroupJudgement judge(String group, List<Observed> observed, String target, GroupBaselines baselines,
                                        Instant now) {
+        return judgeTargets(group, observed, target == null || target.isEmpty() ? java.util.Set.of() : java.util.Set.of(target),
+                baselines, now);
+    }
+
+    /**
+     * @param targets what the group's fleet builds new members from ({@link dev.phoenix.fleet.Fleet#targetProvenances()}):
+     *                one, none when it cannot tell, or one per place when the group spans several (AWS accounts and
+     *                regions, each launching from its own template). With several, each may become a golden, and no
+     *                group-wide rollout is reported (each member is still judged against its own provenance's golden).
+     */
+    public static GroupJudgement judgeTargets(String group, List<Observed> observed, java.util.Set<String> targets,
+                                       GroupBaselines baselines, Instant now) {
         Map<String, MemberResult> results = new LinkedHashMap<>();
         List<Rollout> rollouts = new ArrayList<>();
         Map<String, List<Observed>> immutableByProvenance = new LinkedHashMap<>();
@@ -76,17 +88,20 @@ public final class DriftJudge {
 
         Map<String, Fingerprint> goldens = new HashMap<>();
         String previous = baselines.currentProvenance();
-        String current = target != null && !target.isEmpty() ? target : majority(immutableByProvenance, previous);
+        String current = targets.size() == 1 ? targets.iterator().next()
+                : targets.isEmpty() ? majority(immutableByProvenance, previous) : null;
+        java.util.Set<String> buildable = targets.size() > 1 ? targets : current == null ? java.util.Set.of() : java.util.Set.of(current);
         for (Map.Entry<String, List<Observed>> e : immutableByProvenance.entrySet()) {
             String provenance = e.getKey();
-            if (baselines.golden(provenance).isEmpty() && !provenance.equals(current)) {
+            if (baselines.golden(provenance).isEmpty() && !buildable.contains(provenance)) {
                 // a new image only becomes a golden when the group moves to it (its target, or most of its members):
                 // a lone container recreated from another image is not a rollout
                 for (Observed o : e.getValue()) {
                     results.put(o.member().id(), result(o.member(), MemberStatus.MUTATED, o.fingerprint(), List.of(), o,
                             "built from " + describe(provenance) + ", which " + e.getValue().size() + " of "
                                     + immutableCount(immutableByProvenance) + " members run and no golden fingerprint was accepted for; "
-                                    + "the group " + (current == null ? "has no majority provenance" : "runs " + describe(current))
+                                    + "the group " + (targets.size() > 1 ? "launches " + targets.size() + " others"
+                                    : current == null ? "has no majority provenance" : "runs " + describe(current))
                                     + " (accept it with 'phoenix baseline accept --member " + o.member().id() + "')"));
                 }
                 continue;

@@ -47,10 +47,18 @@ public final class ScorecardAssembler {
      * @param expected   how many members it should have and who says so, or null when nothing does
      */
     public record GroupOutcome(String name, String provider, String mutability, List<MemberResult> members,
-                               List<Rollout> rollouts, String error, ExpectedSize expected) {
+                               List<Rollout> rollouts, String error, ExpectedSize expected,
+                               List<dev.phoenix.report.UnauditedPart> unaudited) {
         public GroupOutcome {
             members = List.copyOf(members);
             rollouts = List.copyOf(rollouts);
+            unaudited = unaudited == null ? List.of() : List.copyOf(unaudited);
+        }
+
+        /** A group whose every account and region was audited. */
+        public GroupOutcome(String name, String provider, String mutability, List<MemberResult> members,
+                            List<Rollout> rollouts, String error, ExpectedSize expected) {
+            this(name, provider, mutability, members, rollouts, error, expected, List.of());
         }
 
         public static GroupOutcome failed(String name, String provider, String error) {
@@ -113,6 +121,6 @@ public final class ScorecardAssembler {
         }
         return new GroupSummary(g.name(), g.provider(), g.mutability(), members.size(), s, StatusCounts.of(members), null,
                 g.expected() == null ? null : g.expected().members(), g.expected() == null ? null : g.expected().from(),
-                g.inService());
+                g.inService(), g.unaudited());
     }
 }

@@ -139,6 +139,14 @@ class GuardrailTest {
     }
 
     @Test
+    void chaosAccounts_blocksMembersOfNoListedAccount(VertxTestContext t) {
+        // the fake fleet's members carry no account: with chaos.accounts set they are not in one of them (fail closed)
+        h.chaos.put("accounts", List.of("222222222222"));
+        webGroup();
+        assertBlockedBy(t, "account");
+    }
+
+    @Test
     void mutableMember_isNeverTerminated(VertxTestContext t) {
         h.chaos.put("max-per-group", 3);
         group(FakeFleet.of("hosts", 3, Mutability.MUTABLE, true));

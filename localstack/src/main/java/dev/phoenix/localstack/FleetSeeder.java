@@ -126,6 +126,15 @@ public final class FleetSeeder {
      * @throws dev.phoenix.spi.ConfigException naming {@code aws.endpoint} or {@code aws.region}
      */
     public static FleetSeeder forEmulator(dev.phoenix.spi.ProviderContext ctx, String endpoint, String region) {
+        return forEmulator(ctx, endpoint, region, null);
+    }
+
+    /**
+     * A seeder as above, in account {@code account} (null: the credentials' own) by assuming its role
+     * {@code arn:aws:iam::<account>:role/PhoenixAudit}, as Phoenix does for {@code aws.accounts}: the
+     * emulator keeps each account's resources apart.
+     */
+    public static FleetSeeder forEmulator(dev.phoenix.spi.ProviderContext ctx, String endpoint, String region, String account) {
         Map<String, Object> section = new java.util.LinkedHashMap<>();
         if (endpoint != null) {
             section.put("endpoint", endpoint);
@@ -137,8 +146,15 @@ public final class FleetSeeder {
         }
         section.put("max-attempts", 3);
         section.put("timeout", "30s");
+        if (account != null) {
+            section.put("accounts", List.of(Map.of("id", account, "role", "arn:aws:iam::" + account + ":role/PhoenixAudit")));
+        }
         AwsSettings settings = AwsSettings.parse(dev.phoenix.spi.Settings.of("aws", section), ctx.env());
-        return new FleetSeeder(AwsClients.shared(ctx, settings));
+        if (account == null) {
+            return new FleetSeeder(AwsClients.shared(ctx, settings));
+        }
+        return new FleetSeeder(AwsClients.shared(ctx, settings,
+                dev.phoenix.aws.AwsTarget.of(settings.account(account).orElseThrow(), settings.region())));
     }
 
     /** The endpoint seeded. */
@@ -152,6 +168,10 @@ public final class FleetSeeder {
     }
 
     public Future<SeededFleet> seed(Options o) {
+        return aws.ready().compose(v -> seedReady(o));
+    }
+
+    private Future<SeededFleet> seedReady(Options o) {
         String prefix = "phoenix-" + o.runId();
         Map<String, String> runTags = Map.of(RUN_TAG, o.runId());
         Seeding s = new Seeding();

@@ -36,10 +36,18 @@ public final class Findings {
                 out.add(finding(FindingKind.UNDISCOVERED, g.name(), null, null, null, null, null, null, null,
                         "group " + g.name() + " was not audited: " + g.error()));
             } else if (g.undersized()) {
+                // (below: the accounts and regions that were not audited are findings of their own)
                 out.add(finding(FindingKind.UNDERSIZED, g.name(), null, null, null, String.valueOf(g.expectedMembers()),
                         String.valueOf(g.inService()), dev.phoenix.model.Change.CHANGED, null, "group " + g.name() + " has "
                                 + g.inService() + " of " + g.expectedMembers() + " expected members in service (expected size from "
                                 + g.expectedFrom() + ")"));
+            }
+            for (UnauditedPart u : g.unaudited()) {
+                String scope = "account:" + (u.account() == null ? "" : u.account()) + "/" + (u.region() == null ? "" : u.region());
+                out.add(new Finding(id(FindingKind.UNDISCOVERED, g.name(), null, scope), FindingKind.UNDISCOVERED,
+                        FindingKind.UNDISCOVERED.defaultSeverity(), g.name(), null, null, u.account(), u.region(), null, null, null,
+                        null, "group " + g.name() + ": " + u.describe() + " was not audited"
+                        + (u.code() == null ? "" : " (" + u.code() + ")") + ": " + u.message(), null));
             }
         }
         for (MemberResult m : members) {

@@ -21,13 +21,18 @@ import java.util.List;
  *     states: [running]                            # EC2 states to include (default: running)
  *     tags: {team: web}                            # only members with these tags ('*' = any value)
  *     poll-interval: 1s                            # first wait between checks for a replacement (backs off to 15s)
+ *     accounts: ["222222222222"]                   # optional: only these of aws.accounts / aws.organization
+ *     regions: [eu-west-1]                         # optional: only these regions
  * }</pre>
+ *
+ * With {@code aws.accounts} or {@code aws.organization}, the group is the Auto Scaling groups of
+ * that name in every account and region audited (or in its {@code accounts} and {@code regions}).
  *
  * The region, endpoint and profile come from the config's {@code aws:} section.
  */
 public final class AwsAsgFleetFactory implements FleetFactory {
 
-    static final List<String> KEYS = List.of("name", "states", "tags", "poll-interval");
+    static final List<String> KEYS = List.of("name", "states", "tags", "poll-interval", "accounts", "regions");
 
     @Override
     public String name() {
@@ -63,6 +68,6 @@ public final class AwsAsgFleetFactory implements FleetFactory {
         }
         AwsSettings settings = spec.sections().get(AwsSettings.class);
         AwsFleet.Source source = new AwsFleet.Source(name, tags, List.of(), states, poll, s.path());
-        return new AwsFleet(spec.group(), spec.mutability(), spec.optIn(), source, settings, ctx);
+        return AwsEc2FleetFactory.fleet(spec, source, s, settings, ctx);
     }
 }

@@ -66,6 +66,10 @@ public final class AwsClients implements Shared.Resource {
 
     private final Vertx vertx;
     private final AwsSettings settings;
+    private final AwsTarget target;
+    private final dev.phoenix.probe.InFlightLimiter limiter;
+    private final software.amazon.awssdk.services.sts.StsClient sts;
+    private Future<Void> ready;
     private final io.netty.channel.EventLoopGroup eventLoop;
     private final SdkAsyncHttpClient http;
     private final Ec2AsyncClient ec2;
@@ -76,9 +80,11 @@ public final class AwsClients implements Shared.Resource {
     private S3AsyncClient s3;
     private boolean closed;
 
-    private AwsClients(Vertx vertx, AwsSettings settings, Map<String, String> env) {
+    private AwsClients(Vertx vertx, AwsSettings settings, AwsTarget target, Map<String, String> env) {
         this.vertx = vertx;
         this.settings = settings;
+        this.target = target;
+        this.limiter = new dev.phoenix.probe.InFlightLimiter(settings.maxInFlight());
         // our own small event loop, so that closing does not wait for the SDK's graceful two-second quiet period
         // (a NioEventLoopGroup: the SDK recognises no other group type, although Netty 4.2 deprecates it)
         this.eventLoop = nioEventLoop();
@@ -88,14 +94,21 @@ public final class AwsClients implements Shared.Resource {
                 .readTimeout(Duration.ofSeconds(30))
                 .maxConcurrency(64)
                 .build();
-        AwsCredentialsProvider credentials = credentials(settings.loopbackEndpoint(), settings, env);
+        AwsCredentialsProvider base = credentials(settings.loopbackEndpoint(), settings, env);
+        AwsCredentialsProvider credentials = base;
+        if (target.account().isPresent()) {
+            this.sts = AssumedRole.stsClient(settings, target.region(), base);
+            credentials = AssumedRole.provider(sts, target.account().get());
+        } else {
+            this.sts = null;
+        }
         this.ec2 = configure(Ec2AsyncClient.builder(), credentials, settings.endpoint()).build();
         this.autoScaling = configure(AutoScalingAsyncClient.builder(), credentials, settings.endpoint()).build();
         this.ssm = configure(SsmAsyncClient.builder(), credentials, settings.endpoint()).build();
         this.credentials = credentials;
-        this.s3Credentials = settings.loopbackS3Endpoint() == settings.loopbackEndpoint() ? credentials
-                : credentials(settings.loopbackS3Endpoint(), settings, env);
-        LOG.debug("AWS clients created for {}", settings.describe());
+        this.s3Credentials = settings.loopbackS3Endpoint() == settings.loopbackEndpoint() || target.account().isPresent()
+                ? credentials : credentials(settings.loopbackS3Endpoint(), settings, env);
+        LOG.debug("AWS clients created for {} ({})", settings.describe(), target.describe());
     }
 
     @SuppressWarnings("deprecation")
@@ -105,11 +118,44 @@ public final class AwsClients implements Shared.Resource {
 
     /** The clients for {@code settings}, created on first use and closed with the context's shared clients. */
     public static AwsClients shared(ProviderContext ctx, AwsSettings settings) {
-        return ctx.shared().get("aws:" + settings.key(), () -> new AwsClients(ctx.vertx(), settings, ctx.env()));
+        return shared(ctx, settings, AwsTarget.own(settings.region()));
+    }
+
+    /**
+     * The clients for one account and region of {@code settings} (one set per account and region,
+     * each with its own bound on calls in flight), created on first use and closed with the
+     * context's shared clients.
+     */
+    public static AwsClients shared(ProviderContext ctx, AwsSettings settings, AwsTarget target) {
+        String key = target.equals(AwsTarget.own(settings.region())) ? "aws:" + settings.key()
+                : "aws:" + settings.key() + "|" + target.key();
+        return ctx.shared().get(key, () -> new AwsClients(ctx.vertx(), settings, target, ctx.env()));
     }
 
     public AwsSettings settings() {
         return settings;
+    }
+
+    /** The account and region these clients talk to. */
+    public AwsTarget target() {
+        return target;
+    }
+
+    /**
+     * Completes once these clients have credentials: for an assumed role, after the first
+     * AssumeRole (on a worker thread: the SDK's provider blocks), failing with an
+     * {@link AssumeRoleException} that carries AWS's error code when the role cannot be assumed.
+     * The answer is kept: later calls refresh the credentials in the background before they expire.
+     */
+    public synchronized Future<Void> ready() {
+        if (ready == null) {
+            ready = target.account().isEmpty() ? Future.succeededFuture()
+                    : vertx.<Void>executeBlocking(() -> {
+                        credentials.resolveCredentials();
+                        return null;
+                    }, false).recover(e -> Future.failedFuture(new AssumeRoleException(target, Errors.unwrap(e))));
+        }
+        return ready;
     }
 
     public Ec2AsyncClient ec2() {
@@ -124,7 +170,7 @@ public final class AwsClients implements Shared.Resource {
         return ssm;
     }
 
-    /** The credentials every client signs with, for a request Phoenix signs itself ({@link CloudWatchJson}). */
+    /** The credentials every client signs with, for a request Phoenix signs itself ({@link AwsJson}). */
     AwsCredentialsProvider credentials() {
         return credentials;
     }
@@ -153,14 +199,21 @@ public final class AwsClients implements Shared.Resource {
      */
     public <T> Future<T> call(Function<AwsClients, CompletableFuture<T>> call) {
         io.vertx.core.Context context = vertx.getOrCreateContext();
-        CompletableFuture<T> cf;
-        try {
-            cf = call.apply(this);
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
-        return Future.fromCompletionStage(cf, context)
-                .recover(e -> Future.failedFuture(Errors.unwrap(e)));
+        return limiter.submit(() -> {
+            CompletableFuture<T> cf;
+            try {
+                cf = call.apply(this);
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+            return Future.fromCompletionStage(cf, context)
+                    .recover(e -> Future.failedFuture(Errors.unwrap(e)));
+        });
+    }
+
+    /** Calls in flight now through these clients. */
+    int inFlight() {
+        return limiter.inFlight();
     }
 
     /** Closes the clients on a thread of its own (the SDK's close may wait). */
@@ -181,6 +234,9 @@ public final class AwsClients implements Shared.Resource {
                     s3Client.close();
                 }
                 http.close();
+                if (sts != null) {
+                    sts.close();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("closing the AWS clients for {}: {}", settings.describe(), Errors.message(e));
             }
@@ -196,14 +252,14 @@ public final class AwsClients implements Shared.Resource {
 
     @Override
     public String toString() {
-        return "the AWS clients for " + settings.describe();
+        return "the AWS clients for " + settings.describe() + " (" + target.describe() + ")";
     }
 
     private <B extends AwsAsyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder,
                                                                                             AwsCredentialsProvider credentials,
                                                                                             Optional<URI> endpoint) {
         builder.httpClient(http)
-                .region(Region.of(settings.region()))
+                .region(Region.of(target.region()))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()

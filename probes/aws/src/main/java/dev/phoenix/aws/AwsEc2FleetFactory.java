@@ -21,11 +21,14 @@ import java.util.Set;
  *     tags: {role: db, env: prod}                  # every tag must match; '*' matches any value
  *     states: [running]                            # EC2 states to include (default: running)
  *     ids: [i-0abc, i-0def]                        # optional: only these instances
+ *     accounts: ["222222222222"]                   # optional: only these of aws.accounts / aws.organization
+ *     regions: [eu-west-1]                         # optional: only these regions (without aws.accounts: these regions
+ *                                                  #   of the credentials' own account)
  * }</pre>
  */
 public final class AwsEc2FleetFactory implements FleetFactory {
 
-    static final List<String> KEYS = List.of("tags", "states", "ids", "poll-interval");
+    static final List<String> KEYS = List.of("tags", "states", "ids", "poll-interval", "accounts", "regions");
     static final Set<String> STATES = Set.of("pending", "running", "shutting-down", "terminated", "stopping", "stopped");
 
     @Override
@@ -57,7 +60,37 @@ public final class AwsEc2FleetFactory implements FleetFactory {
         }
         AwsSettings settings = spec.sections().get(AwsSettings.class);
         AwsFleet.Source source = new AwsFleet.Source(null, tags, ids, states(s), pollInterval(s), s.path());
-        return new AwsFleet(spec.group(), spec.mutability(), spec.optIn(), source, settings, ctx);
+        return fleet(spec, source, s, settings, ctx);
+    }
+
+    /** One fleet in the credentials' own account and region, or one across the accounts and regions configured. */
+    static dev.phoenix.fleet.Fleet fleet(FleetSpec spec, AwsFleet.Source source, Settings s, AwsSettings settings, ProviderContext ctx) {
+        AwsAccountsFleet.Scope scope = scope(s, settings);
+        if (!settings.multiAccount() && scope.regions().isEmpty()) {
+            return new AwsFleet(spec.group(), spec.mutability(), spec.optIn(), source, settings, ctx);
+        }
+        return new AwsAccountsFleet(spec.group(), spec.mutability(), spec.optIn(), source, scope, settings, ctx);
+    }
+
+    /** The source's {@code accounts} and {@code regions}; none for the short forms. */
+    static AwsAccountsFleet.Scope scope(Settings s, AwsSettings settings) {
+        if (!s.isMap()) {
+            return new AwsAccountsFleet.Scope(List.of(), List.of(), s.path());
+        }
+        List<String> accounts = s.strings("accounts");
+        for (String id : accounts) {
+            AwsAccount.accountId(s.child("accounts"), id);
+            if (!settings.multiAccount()) {
+                throw s.child("accounts").error("account " + id + " is not audited: list it in aws.accounts or configure "
+                        + "aws.organization");
+            }
+            if (settings.organization().isEmpty() && settings.account(id).isEmpty()) {
+                throw s.child("accounts").error("account " + id + " is not in aws.accounts"
+                        + dev.phoenix.spi.Suggest.didYouMean(id, settings.accounts().stream().map(AwsAccount::id).toList()));
+            }
+        }
+        List<String> regions = s.has("regions") ? AwsAccount.regions(s, settings.region()) : List.of();
+        return new AwsAccountsFleet.Scope(accounts, regions, s.path());
     }
 
     static List<String> states(Settings s) {

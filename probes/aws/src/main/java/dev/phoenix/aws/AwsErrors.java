@@ -65,6 +65,16 @@ public final class AwsErrors {
         return false;
     }
 
+    /** AWS's error code ({@code AccessDenied}, {@code ThrottlingException}), if the service answered with one. */
+    public static java.util.Optional<String> code(Throwable e) {
+        for (Throwable c = Errors.unwrap(e); c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof AwsServiceException ase && ase.awsErrorDetails() != null && ase.awsErrorDetails().errorCode() != null) {
+                return java.util.Optional.of(ase.awsErrorDetails().errorCode());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the service answered with one of these error codes ({@code NoSuchKey}, {@code InvocationDoesNotExist}, ...). */
     public static boolean notFound(Throwable e, String... codes) {
         Throwable t = Errors.unwrap(e);

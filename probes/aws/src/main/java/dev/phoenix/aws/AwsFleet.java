@@ -75,21 +75,41 @@ final class AwsFleet implements Fleet {
     private final ChaosOptIn optIn;
     private final Source source;
     private final AwsSettings settings;
+    private final AwsTarget target;
     private final ProviderContext ctx;
+    /** The account (EC2's reservation owner) of each instance described, for members of the credentials' own account. */
+    private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
     /** DescribeInstances page size for tag-filtered discovery: the API's largest, 1,000; smaller in tests. */
     private int pageSize = 1000;
     private volatile AwsClients clients;
-    private volatile String target;
+    private volatile String targetProvenance;
     private volatile Integer desiredCapacity;
 
     AwsFleet(String group, Optional<Mutability> groupMutability, ChaosOptIn optIn, Source source, AwsSettings settings,
              ProviderContext ctx) {
+        this(group, groupMutability, optIn, source, settings, AwsTarget.own(settings.region()), ctx);
+    }
+
+    /** The group's members in one account and region. */
+    AwsFleet(String group, Optional<Mutability> groupMutability, ChaosOptIn optIn, Source source, AwsSettings settings,
+             AwsTarget target, ProviderContext ctx) {
         this.group = group;
         this.groupMutability = groupMutability;
         this.optIn = optIn;
         this.source = source;
         this.settings = settings;
+        this.target = target;
         this.ctx = ctx;
+    }
+
+    AwsTarget target() {
+        return target;
+    }
+
+    /** The member for {@code i}, with the account and region it lives in. */
+    private Member member(Instance i, String memberGroup, String launchConfiguration) {
+        String account = target.accountId().orElse(owners.get(i.instanceId()));
+        return Instances.member(i, memberGroup, groupMutability, optIn, launchConfiguration, account, target.region());
     }
 
     @Override
@@ -99,7 +119,7 @@ final class AwsFleet implements Fleet {
 
     @Override
     public Optional<String> targetProvenance() {
-        return Optional.ofNullable(target);
+        return Optional.ofNullable(targetProvenance);
     }
 
     /** An Auto Scaling group's desired capacity, as the last discovery read it. */
@@ -119,7 +139,7 @@ final class AwsFleet implements Fleet {
         return describeGroup(name).compose(g -> {
             if (g == null) {
                 return Future.failedFuture(new ConfigException(source.path(), "no Auto Scaling group named '" + name
-                        + "' in " + settings.describe()));
+                        + "' in " + describe()));
             }
             Map<String, String> launchConfigurations = new HashMap<>();
             List<String> ids = new ArrayList<>();
@@ -133,14 +153,14 @@ final class AwsFleet implements Fleet {
             }
             desiredCapacity = g.desiredCapacity();
             return resolveTarget(g).compose(t -> {
-                target = t;
+                targetProvenance = t;
                 // every member the group lists, whatever its state: one that is stopped, or that EC2 does not know, is
                 // a member that is down, not one that was never there
                 return describeKnown(ids, tagFilters());
             }).map(known -> {
                 Map<String, Member> byId = new HashMap<>();
                 for (Instance i : known) {
-                    Member m = Instances.member(i, group, groupMutability, optIn, launchConfigurations.get(i.instanceId()));
+                    Member m = member(i, group, launchConfigurations.get(i.instanceId()));
                     String state = i.state() == null ? "in no state" : i.state().nameAsString();
                     byId.put(i.instanceId(), source.states().isEmpty() || source.states().contains(state) ? m
                             : m.notInService("instance " + i.instanceId() + " is " + state + " although Auto Scaling group " + name
@@ -184,7 +204,7 @@ final class AwsFleet implements Fleet {
         Future<List<Instance>> instances = source.ids().isEmpty()
                 ? describePages(DescribeInstancesRequest.builder().filters(filters).maxResults(pageSize).build(), new ArrayList<>())
                 : describeInstances(source.ids(), filters);
-        return instances.map(list -> list.stream().map(i -> Instances.member(i, group, groupMutability, optIn, null)).toList());
+        return instances.map(list -> list.stream().map(i -> member(i, group, null)).toList());
     }
 
     /** Pages of {@code size} instances in tag-filtered discovery (5 to 1,000, as the API allows): for tests. */
@@ -256,7 +276,7 @@ final class AwsFleet implements Fleet {
                     return Poll.<Member>pending(fresh.get(0) + " is InService but not running yet");
                 }
                 LOG.info("replacement of {} is {}", victim.id(), running.get().instanceId());
-                return Poll.done(Instances.member(running.get(), victim.group(), groupMutability, optIn, launchConfiguration));
+                return Poll.done(member(running.get(), victim.group(), launchConfiguration));
             });
         })).recover(Poll.expired(last -> "no replacement for " + victim.id() + " was InService in Auto Scaling group " + asg
                 + " before the deadline (" + last + ")"));
@@ -346,7 +366,7 @@ final class AwsFleet implements Fleet {
         return Poll.until(ctx, deadline, source.pollInterval(), MAX_POLL, () -> describeInstances(List.of(id), List.of()).map(found -> {
             Instance i = found.isEmpty() ? null : found.get(0);
             if (i != null && i.state() != null && i.state().name() == InstanceStateName.RUNNING) {
-                return Poll.done(Instances.member(i, victim.group(), groupMutability, optIn, null));
+                return Poll.done(member(i, victim.group(), null));
             }
             return Poll.<Member>pending(i == null ? id + " is not listed yet" : id + " is " + (i.state() == null ? "in no state" : i.state().nameAsString()));
         })).recover(Poll.expired(last -> "relaunched " + id + " (replacing " + victim.id() + ") was not running before the deadline"));
@@ -452,6 +472,9 @@ final class AwsFleet implements Fleet {
                 .compose((DescribeInstancesResponse resp) -> {
                     for (Reservation r : resp.reservations()) {
                         acc.addAll(r.instances());
+                        if (r.ownerId() != null) {
+                            r.instances().forEach(i -> owners.put(i.instanceId(), r.ownerId()));
+                        }
                     }
                     String token = resp.nextToken();
                     return token == null || token.isEmpty() ? Future.succeededFuture(acc)
@@ -466,19 +489,24 @@ final class AwsFleet implements Fleet {
         Throwable cause = e instanceof AwsCallException ace ? ace.getCause() : e;
         String call = e instanceof AwsCallException ace ? ace.call + ": " : "";
         if (AwsErrors.unreachable(cause)) {
-            return new UnreachableException("AWS (" + settings.describe() + ") cannot be reached: " + call
+            return new UnreachableException("AWS (" + describe() + ") cannot be reached: " + call
                     + AwsErrors.describe(cause), null);
         }
-        return new IllegalStateException(call + AwsErrors.describe(cause) + " (" + settings.describe() + ")");
+        return new IllegalStateException(call + AwsErrors.describe(cause) + " (" + describe() + ")");
     }
 
     private AwsClients clients() {
         AwsClients c = clients;
         if (c == null) {
-            c = AwsClients.shared(ctx, settings);
+            c = AwsClients.shared(ctx, settings, target);
             clients = c;
         }
         return c;
+    }
+
+    /** The settings' description, with the account and region when they are not the settings' own. */
+    private String describe() {
+        return target.equals(AwsTarget.own(settings.region())) ? settings.describe() : target.describe() + ", " + settings.describe();
     }
 
     /** The replace was given up on before anything was destroyed. */

@@ -44,7 +44,7 @@ final class AwsInstanceProbe implements Probe {
     private final Options options;
     private final AwsSettings settings;
     private final ProviderContext ctx;
-    private volatile Batchers batchers;
+    private final Map<AwsTarget, Batchers> batchers = new java.util.concurrent.ConcurrentHashMap<>();
 
     AwsInstanceProbe(Options options, AwsSettings settings, ProviderContext ctx) {
         this.options = options;
@@ -59,7 +59,7 @@ final class AwsInstanceProbe implements Probe {
 
     @Override
     public Future<Observation> observe(Member member) {
-        Batchers b = batchers();
+        Batchers b = batchers(member);
         return b.instances.get(member.id())
                 .recover(e -> Future.failedFuture(e instanceof Batcher.NotFound
                         ? new IllegalStateException("DescribeInstances: " + member.id() + " was not found (terminated?)")
@@ -190,17 +190,11 @@ final class AwsInstanceProbe implements Probe {
         return v == null || v.isEmpty() ? "none" : v;
     }
 
-    private Batchers batchers() {
-        Batchers b = batchers;
-        if (b == null) {
-            synchronized (this) {
-                if (batchers == null) {
-                    batchers = new Batchers(AwsClients.shared(ctx, settings), ctx, options.batchWindowMs());
-                }
-                b = batchers;
-            }
-        }
-        return b;
+    /** The batchers of the member's account and region (one set of clients per account and region). */
+    private Batchers batchers(Member member) {
+        AwsTarget target = AwsAccounts.shared(ctx, settings)
+                .targetOf(settings.multiAccount() ? member.attribute("account") : null, member.attribute("region"));
+        return batchers.computeIfAbsent(target, t -> new Batchers(AwsClients.shared(ctx, settings, t), ctx, options.batchWindowMs()));
     }
 
     /** The batched lookups of one probe: instances and volumes by id. */

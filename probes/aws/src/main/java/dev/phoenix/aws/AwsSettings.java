@@ -29,11 +29,20 @@ import java.util.Optional;
  * @param maxAttempts attempts per API call, the first included; throttling and 5xx answers are retried with backoff
  * @param timeout     deadline for one API call, retries included
  * @param s3Endpoint  the endpoint override for S3, if any
+ * @param accounts     accounts audited by assuming a role in each ({@code aws.accounts}); empty: the credentials' own account
+ * @param organization the accounts of an AWS Organization, listed through its API ({@code aws.organization}), if any
+ * @param maxInFlight  API calls in flight at once per account and region ({@code aws.max-in-flight}), so that one
+ *                     account's throttling does not slow the others
  */
 public record AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout,
-                          Optional<URI> s3Endpoint) {
+                          Optional<URI> s3Endpoint, List<AwsAccount> accounts, Optional<AwsOrganization> organization,
+                          int maxInFlight) {
 
-    public static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout");
+    public static final List<String> KEYS = List.of("region", "endpoint", "profile", "max-attempts", "timeout", "accounts",
+            "organization", "max-in-flight");
+    static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
+    /** Default of {@code aws.max-in-flight}. */
+    static final int MAX_IN_FLIGHT = 32;
 
     public AwsSettings {
         Objects.requireNonNull(region, "region");
@@ -41,11 +50,24 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        accounts = List.copyOf(accounts);
+        Objects.requireNonNull(organization, "organization");
     }
 
-    /** Settings whose S3 requests go where all others go. */
+    /** Settings for the credentials' own account, whose S3 requests go where all others go. */
     public AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout) {
         this(region, endpoint, profile, maxAttempts, timeout, endpoint);
+    }
+
+    /** Settings for the credentials' own account. */
+    public AwsSettings(String region, Optional<URI> endpoint, Optional<String> profile, int maxAttempts, Duration timeout,
+                       Optional<URI> s3Endpoint) {
+        this(region, endpoint, profile, maxAttempts, timeout, s3Endpoint, List.of(), Optional.empty(), MAX_IN_FLIGHT);
+    }
+
+    /** Whether other accounts than the credentials' own are audited ({@code aws.accounts} or {@code aws.organization}). */
+    public boolean multiAccount() {
+        return !accounts.isEmpty() || organization.isPresent();
     }
 
     /** Reads the {@code aws:} section of a whole config {@code root}, falling back to {@code env}. */
@@ -63,7 +85,7 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
                 .or(() -> nonBlank(env.get("AWS_REGION")))
                 .or(() -> nonBlank(env.get("AWS_DEFAULT_REGION")))
                 .orElse("us-east-1");
-        if (!region.matches("[a-z0-9-]{1,40}")) {
+        if (!REGION.matcher(region).matches()) {
             throw s.child("region").error("expected a region such as us-east-1, found '" + region + "'");
         }
         Optional<URI> endpoint;
@@ -78,7 +100,24 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
         }
         Optional<String> profile = s.optionalString("profile").or(() -> nonBlank(env.get("AWS_PROFILE")));
         Duration timeout = s.duration("timeout", Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofHours(1));
-        return new AwsSettings(region, endpoint, profile, s.integer("max-attempts", 5, 1, 20), timeout, s3Endpoint);
+        List<AwsAccount> accounts = new java.util.ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Settings a : s.list("accounts")) {
+            AwsAccount account = AwsAccount.parse(a, region);
+            if (!ids.add(account.id())) {
+                throw a.child("id").error("account " + account.id() + " is listed twice");
+            }
+            accounts.add(account);
+        }
+        Optional<AwsOrganization> organization = s.has("organization")
+                ? Optional.of(AwsOrganization.parse(s.child("organization"), region)) : Optional.empty();
+        return new AwsSettings(region, endpoint, profile, s.integer("max-attempts", 5, 1, 20), timeout, s3Endpoint, accounts,
+                organization, s.integer("max-in-flight", MAX_IN_FLIGHT, 1, 1024));
+    }
+
+    /** The configured entry for account {@code id}, if any. */
+    public Optional<AwsAccount> account(String id) {
+        return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     /** Whether requests go to an endpoint on 127.0.0.0/8 (an emulator on this machine). */
@@ -101,7 +140,7 @@ public record AwsSettings(String region, Optional<URI> endpoint, Optional<String
     /** What clients are shared by: two groups in the same region, endpoint and profile use the same clients. */
     String key() {
         return region + "|" + endpoint.map(URI::toString).orElse("") + "|" + s3Endpoint.map(URI::toString).orElse("") + "|"
-                + profile.orElse("") + "|" + maxAttempts + "|" + timeout;
+                + profile.orElse("") + "|" + maxAttempts + "|" + timeout + "|" + maxInFlight;
     }
 
     private static URI endpoint(String text, String path) {

@@ -38,7 +38,7 @@ final class CloudWatchAlarmCondition implements StopCondition {
 
     @Override
     public Future<Optional<String>> check() {
-        return CloudWatchJson.of(ctx, settings).call("DescribeAlarms", Map.of("AlarmNames", names, "AlarmTypes", List.of("MetricAlarm",
+        return AwsJson.cloudWatch(ctx, settings).call("DescribeAlarms", Map.of("AlarmNames", names, "AlarmTypes", List.of("MetricAlarm",
                         "CompositeAlarm")))
                 .compose(resp -> {
                     List<JsonNode> alarms = new ArrayList<>();

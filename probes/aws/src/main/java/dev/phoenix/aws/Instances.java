@@ -69,9 +69,20 @@ final class Instances {
      */
     static Member member(Instance i, String group, Optional<Mutability> groupMutability, ChaosOptIn optIn,
                          String launchConfiguration) {
+        return member(i, group, groupMutability, optIn, launchConfiguration, null, null);
+    }
+
+    /**
+     * The member for {@code i} in {@code account} and {@code region} (its {@code account} and
+     * {@code region} attributes, as the scorecard shows them; either may be null when unknown).
+     */
+    static Member member(Instance i, String group, Optional<Mutability> groupMutability, ChaosOptIn optIn,
+                         String launchConfiguration, String account, String region) {
         Map<String, String> tags = tags(i);
         Map<String, String> attributes = new LinkedHashMap<>();
         put(attributes, "instanceId", i.instanceId());
+        put(attributes, "account", account);
+        put(attributes, "region", region);
         put(attributes, "privateIp", i.privateIpAddress());
         put(attributes, "publicIp", i.publicIpAddress());
         put(attributes, "privateDns", i.privateDnsName());

@@ -76,7 +76,8 @@ final class SsmCommandProbe implements Probe {
 
     @Override
     public Future<Observation> observe(Member member) {
-        AwsClients clients = AwsClients.shared(ctx, settings);
+        AwsClients clients = AwsClients.shared(ctx, settings, AwsAccounts.shared(ctx, settings)
+                .targetOf(settings.multiAccount() ? member.attribute("account") : null, member.attribute("region")));
         long deadline = ctx.clock().millis() + options.timeout().toMillis();
         return clients.call(c -> c.ssm().sendCommand(r -> r
                         .instanceIds(member.id())

@@ -74,4 +74,49 @@ class AwsSettingsTest {
         AwsSettings s = AwsSettings.from(Settings.of("", Map.of()), Map.of("AWS_ENDPOINT_URL", endpoint));
         assertThat(s.loopbackEndpoint()).isEqualTo(loopback);
     }
+
+    @Test
+    void accountsAndOrganization_ofTheIssuesExample_areParsedIntoTypedEntries() {
+        Settings root = Settings.of("", Map.of("aws", Map.of("region", "us-east-1",
+                "accounts", java.util.List.of(
+                        Map.of("id", "222222222222", "role", "arn:aws:iam::222222222222:role/PhoenixAudit",
+                                "regions", java.util.List.of("eu-west-1", "us-east-1")),
+                        Map.of("id", "333333333333", "role", "arn:aws:iam::333333333333:role/PhoenixAudit", "external-id", "ext-42",
+                                "regions", java.util.List.of("us-west-2"))),
+                "organization", Map.of("role-name", "PhoenixAudit", "regions", java.util.List.of("us-east-1"),
+                        "exclude", java.util.List.of("444444444444")))));
+        AwsSettings s = AwsSettings.from(root, Map.of());
+        assertThat(s.multiAccount()).isTrue();
+        assertThat(s.accounts()).extracting(AwsAccount::id).containsExactly("222222222222", "333333333333");
+        assertThat(s.accounts().get(0).regions()).containsExactly("eu-west-1", "us-east-1");
+        assertThat(s.accounts().get(0).sessionName()).isEqualTo("phoenix");
+        assertThat(s.accounts().get(1).externalId()).contains("ext-42");
+        AwsOrganization org = s.organization().orElseThrow();
+        assertThat(org.audits("444444444444")).isFalse();
+        assertThat(org.audits("555555555555")).isTrue();
+        assertThat(org.account("555555555555").role()).isEqualTo("arn:aws:iam::555555555555:role/PhoenixAudit");
+        assertThat(AwsSettings.from(Settings.of("", Map.of()), Map.of()).multiAccount()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "22222222222|arn:aws:iam::22222222222:role/A|aws.accounts[0].id|expected a twelve-digit account id",
+            "222222222222|arn:aws:iam::333333333333:role/A|aws.accounts[0].role|the role is in account 333333333333, not in account 222222222222",
+            "222222222222|PhoenixAudit|aws.accounts[0].role|expected a role ARN such as arn:aws:iam::222222222222:role/PhoenixAudit"})
+    void badAccountEntry_isAConfigErrorNamingItsKey(String id, String role, String path, String message) {
+        Settings root = Settings.of("", Map.of("aws", Map.of("accounts", java.util.List.of(Map.of("id", id, "role", role)))));
+        assertThatThrownBy(() -> AwsSettings.from(root, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((ConfigException) e).path()).isEqualTo(path));
+    }
+
+    @Test
+    void accountListedTwice_orIncludedAndExcluded_isRejected() {
+        Map<String, Object> a = Map.of("id", "222222222222", "role", "arn:aws:iam::222222222222:role/A");
+        assertThatThrownBy(() -> AwsSettings.from(Settings.of("", Map.of("aws", Map.of("accounts", java.util.List.of(a, a)))), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> AwsSettings.from(Settings.of("", Map.of("aws", Map.of("organization", Map.of("role-name", "A",
+                "include", java.util.List.of("222222222222"), "exclude", java.util.List.of("222222222222"))))), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("both included and excluded");
+    }
 }

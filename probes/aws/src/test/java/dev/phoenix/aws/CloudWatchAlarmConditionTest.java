@@ -43,7 +43,7 @@ class CloudWatchAlarmConditionTest {
     void alarmInAlarm_tripsTheCondition_andOk_doesNot(Vertx vertx, VertxTestContext t) {
         ProviderContext ctx = ProviderContext.create(vertx, Clock.systemUTC(), 1, Map.of());
         // the operator's side, on the same JSON protocol
-        CloudWatchJson cloudWatch = CloudWatchJson.of(ctx, aws().get(AwsSettings.class));
+        AwsJson cloudWatch = AwsJson.cloudWatch(ctx, aws().get(AwsSettings.class));
         String name = "phoenix-test-5xx-" + UUID.randomUUID();
         StopCondition alarm = condition(ctx, List.of(name));
         cloudWatch.call("PutMetricAlarm", Map.of("AlarmName", name, "Namespace", "Phoenix/Test", "MetricName", "Errors",

@@ -41,6 +41,7 @@ final class RecordingAwsProxy {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, String[]> failures = new ConcurrentHashMap<>();
     private final Map<String, java.util.Deque<String[]>> nextFailures = new ConcurrentHashMap<>();
+    private final List<String[]> conditional = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RecordingAwsProxy(HttpServer server, HttpClient client, URI target) {
         this.server = server;
@@ -76,6 +77,15 @@ final class RecordingAwsProxy {
                 .add(new String[] {code, message, String.valueOf(status)});
     }
 
+    /**
+     * Answers {@code action} with HTTP {@code status} and this error code, in the error document of
+     * STS and the other query services ({@code ErrorResponse}), whenever its form parameter
+     * {@code param} has {@code value}: an AssumeRole into one account refused as IAM refuses it.
+     */
+    void failWhen(String action, String param, String value, int status, String code, String message) {
+        conditional.add(new String[] {action, param, value, String.valueOf(status), code, message});
+    }
+
     synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -100,6 +110,14 @@ final class RecordingAwsProxy {
             String action = params.getOrDefault("Action", String.valueOf(req.getHeader("X-Amz-Target")));
             synchronized (this) {
                 calls.add(new Call(action, params));
+            }
+            for (String[] c : conditional) {
+                if (c[0].equals(action) && c[2].equals(params.get(c[1]))) {
+                    req.response().setStatusCode(Integer.parseInt(c[3])).putHeader("content-type", "text/xml")
+                            .end("<ErrorResponse><Error><Type>Sender</Type><Code>" + c[4] + "</Code><Message>" + c[5]
+                                    + "</Message></Error><RequestId>phoenix-test</RequestId></ErrorResponse>");
+                    return;
+                }
             }
             java.util.Deque<String[]> queued = nextFailures.get(action);
             String[] next = queued == null ? null : queued.poll();

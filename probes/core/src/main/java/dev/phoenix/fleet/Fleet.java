@@ -55,6 +55,44 @@ public interface Fleet {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The parts of the group that could not be asked in the last {@link #discover()}, which still
+     * returned the members of the others: an AWS account whose role could not be assumed, a region
+     * that refused. Each is a finding for that account and region; the members the previous run saw
+     * there are neither missing nor baselined anew. Empty when every part answered.
+     */
+    default java.util.List<Unaudited> unaudited() {
+        return java.util.List.of();
+    }
+
+    /**
+     * A part of a group that was not audited.
+     *
+     * @param account the AWS account, or null when it is not one account (an organization that could not be listed)
+     * @param region  the region, or null for every region of the account
+     * @param code    the provider's error code ({@code AccessDenied}), or null when it gave none
+     * @param message one line saying what failed
+     */
+    record Unaudited(String account, String region, String code, String message) {
+        public Unaudited {
+            java.util.Objects.requireNonNull(message, "message");
+        }
+
+        /** Whether a member of this account and region lies in the part that was not audited. */
+        public boolean covers(String memberAccount, String memberRegion) {
+            return (account == null || account.equals(memberAccount)) && (region == null || region.equals(memberRegion));
+        }
+    }
+
+    /**
+     * Every provenance new members are built from now, when the group spans places that each launch
+     * their own (an Auto Scaling group of one name in several AWS accounts, each with its own launch
+     * template): each may become a golden. By default the one {@link #targetProvenance()}, if any.
+     */
+    default java.util.Set<String> targetProvenances() {
+        return targetProvenance().map(java.util.Set::of).orElse(java.util.Set.of());
+    }
+
     /** Releases clients and servers. */
     default Future<Void> close() {
         return Future.succeededFuture();
