@@ -8,7 +8,6 @@ import dev.phoenix.store.ObjectStore;
 import dev.phoenix.store.WorkerPool;
 import io.vertx.core.Future;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,9 +52,7 @@ public final class StoredRunHistory implements RunHistory {
         }
         RunSummary summary = RunSummary.of(scorecard);
         return WorkerPool.run(() -> {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    ScorecardJson.write(scorecard, out);
-                    return new byte[][] {out.toByteArray(), Json.mapper().writeValueAsBytes(summary)};
+                    return new byte[][] {ScorecardJson.bytes(scorecard), Json.mapper().writeValueAsBytes(summary)};
                 })
                 .compose(json -> objects.put("runs/" + id + SCORECARD, json[0])
                         .compose(v -> objects.put("runs/" + id + SUMMARY, json[1])))

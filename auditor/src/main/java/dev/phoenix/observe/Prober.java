@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,16 +57,68 @@ public final class Prober implements MemberProber {
             long probeStart = System.nanoTime();
             LOG.debug("group {}: discovered {} members in {} ms", g.name(), members.size(), (probeStart - start) / 1_000_000);
             progress.discovered(members.size());
-            Map<String, Fingerprint> interned = new ConcurrentHashMap<>();
-            List<Future<Observed>> probed = new ArrayList<>(members.size());
-            for (Member m : members) {
-                probed.add(probe(g, m, interned).onComplete(x -> progress.probed()));
-            }
-            return Future.all(probed).map(x -> {
-                LOG.debug("group {}: probed {} members in {} ms", g.name(), members.size(), (System.nanoTime() - probeStart) / 1_000_000);
-                return probed.stream().map(Future::result).toList();
-            });
+            return new GroupProbing(g, members).start().onSuccess(x ->
+                    LOG.debug("group {}: probed {} members in {} ms", g.name(), members.size(), (System.nanoTime() - probeStart) / 1_000_000));
         });
+    }
+
+    /**
+     * Probes a group's members in order, at most the limiter's bound of them at a time: the next
+     * member starts when one finishes, so a fleet of 100,000 members is never queued into the
+     * limiter all at once (nor 100,000 closures and futures built up front).
+     */
+    private final class GroupProbing {
+        final GroupRuntime g;
+        final List<Member> members;
+        final Observed[] results;
+        final Map<String, Fingerprint> interned = new ConcurrentHashMap<>();
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final Promise<List<Observed>> all = Promise.promise();
+
+        GroupProbing(GroupRuntime g, List<Member> members) {
+            this.g = g;
+            this.members = members;
+            this.results = new Observed[members.size()];
+        }
+
+        Future<List<Observed>> start() {
+            if (members.isEmpty()) {
+                return Future.succeededFuture(List.of());
+            }
+            int window = Math.min(members.size(), limiter.max());
+            for (int w = 0; w < window; w++) {
+                pump();
+            }
+            return all.future();
+        }
+
+        /** Starts members one after another until one is still running (it calls back) or none is left. */
+        private void pump() {
+            while (true) {
+                int i = next.getAndIncrement();
+                if (i >= members.size()) {
+                    return;
+                }
+                Future<Observed> f = probe(g, members.get(i), interned);
+                if (!f.isComplete()) {
+                    f.onComplete(ar -> {
+                        finished(i, ar.result());
+                        pump();
+                    });
+                    return;
+                }
+                finished(i, f.result());   // answered at once (a member not in service): no recursion
+            }
+        }
+
+        private void finished(int i, Observed observed) {
+            results[i] = observed;
+            progress.probed();
+            if (done.incrementAndGet() == results.length) {
+                all.complete(List.of(results));
+            }
+        }
     }
 
     @Override
@@ -117,11 +170,15 @@ public final class Prober implements MemberProber {
         return observed.future();
     }
 
-    /** One probe call, cut at {@code probing.timeout} or at the probe's own deadline when that is longer. */
+    /**
+     * One probe call, cut at {@code probing.timeout} or at the probe's own deadline when that is longer;
+     * a probe that cuts its calls itself no later than that ({@link Probe#selfTimeout}) gets no second timer.
+     */
     private Future<Observation> observe(Probe p, Member m) {
         Duration limit = p.deadline().filter(d -> d.compareTo(timeout) > 0).orElse(timeout);
-        return safe(() -> p.observe(m))
-                .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+        Future<Observation> call = safe(() -> p.observe(m));
+        boolean selfTimed = p.selfTimeout().filter(d -> d.compareTo(limit) <= 0).isPresent();
+        return (selfTimed ? call : call.timeout(limit.toMillis(), TimeUnit.MILLISECONDS))
                 .otherwise(e -> e instanceof java.util.concurrent.TimeoutException
                         ? Observation.failed(p.name(), "no answer within " + limit.toMillis() + " ms")
                         : Observation.failed(p.name(), Errors.message(e)));

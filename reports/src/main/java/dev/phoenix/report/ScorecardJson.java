@@ -6,6 +6,8 @@ import dev.phoenix.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 
 /**
  * Reads and writes the scorecard JSON.
@@ -22,8 +24,28 @@ public final class ScorecardJson {
     private ScorecardJson() {
     }
 
+    /** The last scorecard serialised by {@link #bytes} and its JSON, both let go when memory is short. */
+    private static volatile Serialised last = new Serialised(new WeakReference<>(null), new SoftReference<>(null));
+
     public static void write(Scorecard scorecard, OutputStream out) throws IOException {
-        MAPPER.writeValue(new NonClosing(out), scorecard);
+        out.write(bytes(scorecard));
+    }
+
+    /**
+     * The scorecard as JSON. A run's scorecard is saved in the history and written to {@code --out}:
+     * the same object is serialised once and its bytes reused. The array is shared: do not modify it.
+     */
+    public static byte[] bytes(Scorecard scorecard) throws IOException {
+        Serialised seen = last;
+        byte[] json = seen.card().get() == scorecard ? seen.json().get() : null;
+        if (json == null) {
+            json = MAPPER.writeValueAsBytes(scorecard);
+            last = new Serialised(new WeakReference<>(scorecard), new SoftReference<>(json));
+        }
+        return json;
+    }
+
+    private record Serialised(WeakReference<Scorecard> card, SoftReference<byte[]> json) {
     }
 
     /** Parses a scorecard; a malformed file gives an {@link IOException} naming line, column and field. */

@@ -33,9 +33,24 @@ public record Fingerprint(Map<String, String> facts, String digest, Set<String> 
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /** One digest per thread, reset before each use: {@code MessageDigest.getInstance} per fingerprint costs a provider lookup. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Fingerprint::newSha256);
+
+    /**
+     * The sorted map {@link #build} just built on this thread and hands to the constructor: it never
+     * escapes, so the constructor wraps it instead of copying it once more.
+     */
+    private static final ThreadLocal<TreeMap<String, String>> HANDED_OVER = new ThreadLocal<>();
+
     public Fingerprint {
         Objects.requireNonNull(digest, "digest");
-        facts = java.util.Collections.unmodifiableMap(new TreeMap<>(facts));
+        TreeMap<String, String> handedOver = HANDED_OVER.get();
+        if (handedOver != null && handedOver == facts) {
+            HANDED_OVER.remove();
+            facts = java.util.Collections.unmodifiableMap(handedOver);
+        } else {
+            facts = java.util.Collections.unmodifiableMap(new TreeMap<>(facts));
+        }
         if (inPlaceKeys == null || inPlaceKeys.isEmpty()) {
             inPlaceKeys = Set.of();
         } else {
@@ -66,7 +81,7 @@ public record Fingerprint(Map<String, String> facts, String digest, Set<String> 
                 }
             }
         }
-        return ofMap(state, inPlace == null ? Set.of() : inPlace);
+        return build(state, inPlace == null ? Set.of() : inPlace);
     }
 
     /** Builds a fingerprint from a key-to-value map of state facts, none of them in-place. */
@@ -76,13 +91,24 @@ public record Fingerprint(Map<String, String> facts, String digest, Set<String> 
 
     /** Builds a fingerprint from a key-to-value map of state facts, {@code inPlaceKeys} among them. */
     public static Fingerprint ofMap(Map<String, String> state, Set<String> inPlaceKeys) {
-        TreeMap<String, String> sorted = state instanceof TreeMap<String, String> t ? t : new TreeMap<>(state);
+        return build(new TreeMap<>(state), inPlaceKeys);
+    }
+
+    /** {@code sorted} is a map of our own, in natural key order, that nobody else holds. */
+    private static Fingerprint build(TreeMap<String, String> sorted, Set<String> inPlaceKeys) {
         MessageDigest sha = sha256();
+        byte[] prefix = new byte[4];
         for (Map.Entry<String, String> e : sorted.entrySet()) {
-            update(sha, e.getKey());
-            update(sha, e.getValue());
+            update(sha, e.getKey(), prefix);
+            update(sha, e.getValue(), prefix);
         }
-        return new Fingerprint(sorted, HEX.formatHex(sha.digest()), inPlaceKeys);
+        String digest = HEX.formatHex(sha.digest());
+        HANDED_OVER.set(sorted);
+        try {
+            return new Fingerprint(sorted, digest, inPlaceKeys);
+        } finally {
+            HANDED_OVER.remove();
+        }
     }
 
     /** Whether {@code key} is one of the facts that report an in-place change. */
@@ -139,10 +165,14 @@ public record Fingerprint(Map<String, String> facts, String digest, Set<String> 
     }
 
     /** Length-prefixed, so that no key or value can shift a boundary ({@code "a=b","c"} vs {@code "a","b=c"}). */
-    private static void update(MessageDigest sha, String text) {
+    private static void update(MessageDigest sha, String text, byte[] prefix) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int n = bytes.length;
-        sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        prefix[0] = (byte) (n >>> 24);
+        prefix[1] = (byte) (n >>> 16);
+        prefix[2] = (byte) (n >>> 8);
+        prefix[3] = (byte) n;
+        sha.update(prefix);
         sha.update(bytes);
     }
 
@@ -151,6 +181,12 @@ public record Fingerprint(Map<String, String> facts, String digest, Set<String> 
     }
 
     private static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -38,4 +38,20 @@ public interface Probe {
     default Optional<Duration> deadline() {
         return Optional.empty();
     }
+
+    /**
+     * The deadline this probe enforces on every {@link #observe} itself: at that point its future
+     * completes with a failed observation, whatever the remote side does. When it is no longer
+     * than the engine's limit for the call, the engine sets no timer of its own (one timer per call
+     * instead of two). Empty: the engine alone cuts the call.
+     *
+     * <pre>{@code
+     * public Optional<Duration> selfTimeout() {
+     *     return Optional.of(options.timeout());   // observe() cuts the request at this deadline
+     * }
+     * }</pre>
+     */
+    default Optional<Duration> selfTimeout() {
+        return Optional.empty();
+    }
 }

@@ -20,19 +20,27 @@ public final class UrlTemplate {
 
     private final String template;
     private final List<String> names;
+    /** The text around the placeholders: {@code literals[i]} comes before {@code names[i]}, the last one after all. */
+    private final String[] literals;
 
-    private UrlTemplate(String template, List<String> names) {
+    private UrlTemplate(String template, List<String> names, String[] literals) {
         this.template = template;
         this.names = names;
+        this.literals = literals;
     }
 
     public static UrlTemplate parse(String template) {
         List<String> names = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
+        int end = 0;
         while (m.find()) {
+            literals.add(template.substring(end, m.start()));
             names.add(m.group(1));
+            end = m.end();
         }
-        return new UrlTemplate(template, List.copyOf(names));
+        literals.add(template.substring(end));
+        return new UrlTemplate(template, List.copyOf(names), literals.toArray(new String[0]));
     }
 
     public String template() {
@@ -50,18 +58,20 @@ public final class UrlTemplate {
      * @throws IllegalArgumentException naming the attribute the member does not have
      */
     public String expand(Member member) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
+        if (names.isEmpty()) {
+            return template;
+        }
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
             String value = member.attribute(name);
             if (value == null || value.isEmpty()) {
                 throw new IllegalArgumentException("member " + member.id() + " has no attribute '" + name
                         + "' for URL template " + template + " (attributes: " + String.join(", ", member.attributes().keySet()) + ")");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            out.append(literals[i]).append(value);
         }
-        m.appendTail(out);
+        out.append(literals[names.size()]);
         return out.toString();
     }
 

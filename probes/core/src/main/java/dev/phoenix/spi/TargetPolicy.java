@@ -49,7 +49,12 @@ public interface TargetPolicy {
         if (h.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+        // the common case, checked once per member: a dotted quad, decided without a regex or InetAddress
+        int firstOctet = dottedQuadFirstOctet(h);
+        if (firstOctet >= 0) {
+            return firstOctet == 127;
+        }
+        if (!digitsAndDots(h) && h.indexOf(':') < 0) {
             return false;
         }
         try {
@@ -57,6 +62,42 @@ public interface TargetPolicy {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** The first octet of a strict dotted quad ({@code a.b.c.d}, each 0-255, at most three digits), or -1. */
+    private static int dottedQuadFirstOctet(String h) {
+        int first = -1;
+        int parts = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= h.length(); i++) {
+            char c = i < h.length() ? h.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return -1;
+                }
+            } else if (c == '.' && digits > 0) {
+                if (parts++ == 0) {
+                    first = value;
+                }
+                value = 0;
+                digits = 0;
+            } else {
+                return -1;
+            }
+        }
+        return parts == 4 ? first : -1;
+    }
+
+    private static boolean digitsAndDots(String h) {
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String unbracketed(String host) {

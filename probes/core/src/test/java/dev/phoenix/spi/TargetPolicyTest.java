@@ -10,7 +10,7 @@ class TargetPolicyTest {
 
     @ParameterizedTest
     @CsvSource({"127.0.0.1,true", "127.3.4.5,true", "localhost,true", "LOCALHOST,true", "::1,true", "[::1],true",
-            "10.0.0.5,false", "169.254.169.254,false", "ec2.us-east-1.amazonaws.com,false", "localstack,false", "'',false"})
+            "10.0.0.5,false", "126.255.255.255,false", "128.0.0.1,false", "127.255.255.254,true", "169.254.169.254,false", "ec2.us-east-1.amazonaws.com,false", "localstack,false", "'',false"})
     void loopbackHosts_areRecognisedWithoutResolvingNames(String host, boolean loopback) {
         assertThat(TargetPolicy.isLoopback(host)).isEqualTo(loopback);
         assertThat(TargetPolicy.loopbackOnly().refusal(host).isEmpty()).isEqualTo(loopback);

@@ -14,11 +14,19 @@ import io.vertx.core.http.PoolOptions;
  * audit asks each member once: keep-alive is off, so that a fleet of 100,000 members does not
  * leave 100,000 idle sockets behind. Compressed bodies are decompressed (and then capped).
  *
+ * <p>The engine bounds calls in flight ({@code probing.concurrency}), so the client does not
+ * bound them again per host:port: where members share an origin (several on one port), every
+ * call in flight gets its own connection at once instead of waiting in the pool's queue, where
+ * the wait would count against the probe's deadline.
+ *
  * <pre>{@code
  * HttpClient client = HttpClients.shared(ctx);
  * }</pre>
  */
 public final class HttpClients implements Shared.Resource {
+
+    /** Connections at once to one host:port; above any sensible {@code probing.concurrency}, so calls never queue here. */
+    static final int MAX_PER_ORIGIN = 1024;
 
     private final HttpClient client;
 
@@ -36,7 +44,7 @@ public final class HttpClients implements Shared.Resource {
                 .setKeepAlive(false)
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(true);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(4).setMaxWaitQueueSize(-1);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(MAX_PER_ORIGIN).setMaxWaitQueueSize(-1);
         return ctx.vertx().createHttpClient(options, pool);
     }
 

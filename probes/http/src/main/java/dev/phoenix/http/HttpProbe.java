@@ -43,6 +43,7 @@ final class HttpProbe implements Probe {
     private final HttpClient client;
     private final String probeName;
     private final String prefix;
+    private final Optional<Duration> selfTimeout;
 
     HttpProbe(Options options, ProviderContext ctx) {
         this.options = options;
@@ -50,11 +51,18 @@ final class HttpProbe implements Probe {
         this.client = HttpClients.shared(ctx);
         this.probeName = "http:" + options.name();
         this.prefix = "http." + options.name() + ".";
+        this.selfTimeout = Optional.of(options.timeout());
     }
 
     @Override
     public String name() {
         return probeName;
+    }
+
+    /** Every call is cut at the probe's {@code timeout} by its own timer ({@link Exchange#abort}). */
+    @Override
+    public Optional<Duration> selfTimeout() {
+        return selfTimeout;
     }
 
     @Override

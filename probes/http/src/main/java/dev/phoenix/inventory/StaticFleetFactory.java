@@ -37,6 +37,9 @@ public final class StaticFleetFactory implements FleetFactory {
     static final List<String> KEYS = List.of("hosts", "file", "kind");
     static final List<String> HOST_KEYS = List.of("id", "url", "mutability", "chaos", "provenance", "attributes");
 
+    /** A member of a shared simulated listener: its id is in the path. Compiled once, matched per URL. */
+    private static final java.util.regex.Pattern MEMBER_PATH = java.util.regex.Pattern.compile("/m/([^/]+)/state");
+
     @Override
     public String name() {
         return "static";
@@ -72,7 +75,7 @@ public final class StaticFleetFactory implements FleetFactory {
         URI uri = checkUrl(url, where);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String id;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/m/([^/]+)/state").matcher(path);
+        java.util.regex.Matcher m = MEMBER_PATH.matcher(path);
         if (m.matches()) {
             id = m.group(1);
         } else if (path.isEmpty() || path.equals("/") || path.equals("/state")) {

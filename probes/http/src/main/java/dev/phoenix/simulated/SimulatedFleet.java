@@ -4,7 +4,9 @@ import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Member;
 import dev.phoenix.model.MemberKind;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.probe.EventLoops;
 import dev.phoenix.spi.ProviderContext;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class SimulatedFleet implements Fleet {
     private final Map<String, SimulatedMember> live = new LinkedHashMap<>();
     private final List<SimulatedListener> listeners = new ArrayList<>();
     private Future<Void> started;
+    private volatile List<Context> loops = List.of();
     private int nextIndex = 1;
     private int discoveries;
 
@@ -142,7 +145,11 @@ public final class SimulatedFleet implements Fleet {
     }
 
     private Future<Void> startAll() {
-        Future<Void> chain = Future.succeededFuture();
+        // Listeners are spread over event loops, one per core, so that the fleet serves from every core.
+        Future<Void> chain = EventLoops.of(ctx, Runtime.getRuntime().availableProcessors()).map(contexts -> {
+            loops = contexts;
+            return null;
+        });
         // Listeners are started in batches so that a large fleet does not open thousands at once.
         int batch = 256;
         for (int from = 0; from < options.members(); from += batch) {
@@ -181,7 +188,8 @@ public final class SimulatedFleet implements Fleet {
                 }
             }
         }
-        SimulatedListener fresh = new SimulatedListener(ctx.vertx());
+        List<Context> on = loops;
+        SimulatedListener fresh = new SimulatedListener(ctx.vertx(), on.isEmpty() ? null : on.get(listeners.size() % on.size()));
         fresh.reserve(options.perListener());
         listeners.add(fresh);
         return fresh.ready();

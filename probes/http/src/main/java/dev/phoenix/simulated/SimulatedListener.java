@@ -1,6 +1,8 @@
 package dev.phoenix.simulated;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -18,8 +20,22 @@ final class SimulatedListener {
     private volatile HttpServer server;
     private int slots;
 
-    SimulatedListener(Vertx vertx) {
-        this.ready = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
+    /**
+     * @param loop the event-loop context the server listens on and serves from (a server started
+     *             inside another server's callback would share that server's loop); null: the caller's
+     */
+    SimulatedListener(Vertx vertx, Context loop) {
+        if (loop == null) {
+            this.ready = listen(vertx);
+        } else {
+            Promise<SimulatedListener> listening = Promise.promise();
+            loop.runOnContext(v -> listen(vertx).onComplete(listening));
+            this.ready = listening.future();
+        }
+    }
+
+    private Future<SimulatedListener> listen(Vertx vertx) {
+        return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                         .setTcpNoDelay(true).setAcceptBacklog(4096))
                 .requestHandler(req -> {
                     SimulatedMember member = byPath.get(req.path());

@@ -5,6 +5,11 @@ import dev.phoenix.model.Drift;
 import dev.phoenix.model.Fact;
 import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Fingerprint;
+import dev.phoenix.model.Member;
+import dev.phoenix.model.MemberKind;
+import dev.phoenix.model.Mutability;
+import dev.phoenix.probe.UrlTemplate;
+import dev.phoenix.spi.TargetPolicy;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -24,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Per-member CPU cost of a member with 1,000 facts: building its fingerprint, comparing it with
  * an identical baseline (the common case: digests match) and with one where 10 facts changed,
- * and the whole path from a JSON body to a fingerprint. Run with {@code bench/fingerprint-jmh.sh}.
+ * the whole path from a JSON body to a fingerprint, and two per-member steps of the HTTP probe
+ * (the loopback check of the address, the URL from its template). Run with {@code bench/fingerprint-jmh.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +47,8 @@ public class FingerprintBenchmark {
     private Fingerprint same;
     private Fingerprint tenChanged;
     private Buffer json;
+    private UrlTemplate url;
+    private Member member;
 
     @Setup
     public void setUp() {
@@ -67,6 +75,9 @@ public class FingerprintBenchmark {
         }
         tenChanged = Fingerprint.of(changed);
         json = doc.toBuffer();
+        url = UrlTemplate.parse("http://{host}:{port}/state");
+        member = new Member("127.0.0.1:40001", "sim", "static", MemberKind.HOST, Mutability.MUTABLE, false, "",
+                java.util.Map.of("host", "127.0.0.1", "port", "40001"));
     }
 
     @Benchmark
@@ -82,6 +93,18 @@ public class FingerprintBenchmark {
     @Benchmark
     public List<Drift> diffTenOf1000Changed() {
         return baseline.diff(tenChanged);
+    }
+
+    /** Per member on the probe path: is the member's address one that may be contacted (loopback-only mode)? */
+    @Benchmark
+    public boolean loopbackCheckOfAnAddress() {
+        return TargetPolicy.isLoopback("127.0.0.1");
+    }
+
+    /** Per member on the probe path: its URL from the probe's template. */
+    @Benchmark
+    public String urlTemplateExpanded() {
+        return url.expand(member);
     }
 
     @Benchmark
