@@ -1,6 +1,7 @@
 package dev.phoenix.config;
 
 import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.cluster.ClusterSettings;
 import dev.phoenix.history.HistorySettings;
 import dev.phoenix.model.FactFilter;
 import dev.phoenix.model.Mutability;
@@ -35,7 +36,7 @@ import java.util.Set;
  *
  * The document is parsed once, here, into one typed {@link PhoenixConfig}: each section by its own
  * concept's parser ({@link ChaosSettings}, {@link ScheduleSettings}, {@link HistorySettings},
- * {@link ReportSettings}, {@link ProbingSettings}), and each provider section ({@code aws:},
+ * {@link ReportSettings}, {@link ProbingSettings}, {@link ClusterSettings}), and each provider section ({@code aws:},
  * {@code docker:}) by the {@link SectionParser} its adapter registers. Source and probe names are
  * checked against the registries here; their settings are checked when the fleets and probes are
  * built ({@link dev.phoenix.runtime.Wiring}), with the same messages.
@@ -43,9 +44,9 @@ import java.util.Set;
 public final class ConfigLoader {
 
     /** The top-level keys of the engine's own sections; provider sections ({@link SectionParser}) come on top. */
-    static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing");
+    static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing", "cluster");
     public static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity",
-            "expected-members");
+            "expected-members", "zone");
 
     private final Set<String> sources;
     private final Set<String> probes;
@@ -134,7 +135,8 @@ public final class ConfigLoader {
         return new PhoenixConfig(file, tree, root.string("store", ".phoenix"), provider, groups, chaos,
                 root.has("report") ? ReportSettings.parse(root.child("report")) : ReportSettings.defaults(),
                 ProbingSettings.parse(root.has("probing") ? root.child("probing") : Settings.empty("probing"), provider.emulated()),
-                ScheduleSettings.parse(root.child("schedule")), HistorySettings.parse(root.child("history")));
+                ScheduleSettings.parse(root.child("schedule")), HistorySettings.parse(root.child("history")),
+                ClusterSettings.parse(root.child("cluster")));
     }
 
     private GroupConfig group(Settings g) {
@@ -172,8 +174,12 @@ public final class ConfigLoader {
             probeConfigs.add(probe(p));
         }
         Integer expected = g.has("expected-members") ? g.integer("expected-members", 0, 0, 1_000_000) : null;
+        String zone = g.optionalString("zone").orElse(null);
+        if (zone != null && !ClusterSettings.validZone(zone)) {
+            throw g.child("zone").error("zone names are letters, digits, '.', ':', '-' and '_' (at most 63), found '" + zone + "'");
+        }
         return new GroupConfig(name, sourceType, sourceSettings, mutability, probeConfigs,
-                FactFilter.of(g.strings("ignore")), FactFilter.of(g.strings("identity")), expected, g);
+                FactFilter.of(g.strings("ignore")), FactFilter.of(g.strings("identity")), expected, zone, g);
     }
 
     private GroupConfig.ProbeConfig probe(Settings p) {

@@ -40,6 +40,12 @@ public record Platform(Vertx vertx, Clock clock, Map<String, String> env, Regist
                 Registry.load(StopConditionFactory.class, "stop condition"));
     }
 
+    /** A loader of the sources, probes and sections on the class path, for a command that reads its config before Vert.x starts. */
+    public static ConfigLoader configLoader(Map<String, String> env) {
+        return new ConfigLoader(Set.copyOf(Registry.load(FleetFactory.class, "source").names()),
+                Set.copyOf(Registry.load(ProbeFactory.class, "probe").names()), Registry.load(SectionParser.class, "section"), env);
+    }
+
     public ConfigLoader configLoader() {
         return new ConfigLoader(Set.copyOf(fleets.names()), Set.copyOf(probes.names()), sections, env);
     }
