@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -108,20 +109,32 @@ final class Daemon {
             runner = runtime.withDispatch(new ClusterDispatch(cluster, zones, config.cluster().batch(), batchDeadline(config)));
         }
         PhoenixRuntime running = runner;
-        RunCoordinator.Launcher launcher = (runId, kind, cut) ->
+        AtomicReference<Runnable> onLeading = new AtomicReference<>(() -> { });
+        Leadership leadership = cluster == null ? null : new Leadership(cluster, () -> onLeading.get().run());
+        RunCoordinator.Launcher local = (runId, kind, cut) ->
                 // a fresh seed per run: each chaos run draws its victims anew, and the scorecard says how
                 running.run(PhoenixRuntime.Run.of(kind == RunKind.CHAOS).withId(runId).cutBy(cut).withProgress(progress)
                         .withSeed(App.randomSeed())).map(outcome -> report(config, outcome));
+        // on a cluster, the run in progress is recorded so that a successor re-runs it if this leader dies
+        RunCoordinator.Launcher launcher = leadership == null ? local : (runId, kind, cut) -> leadership.started(kind.label())
+                .compose(v -> local.run(runId, kind, cut)).eventually(leadership::finished);
         RunCoordinator runs = new RunCoordinator(app.clock, runtime.context().random("run-ids:" + app.clock.millis()),
                 launcher, runtime.stores().history());
         Scheduler scheduler = new Scheduler(app.clock, config.schedule().schedules(),
                 kind -> runs.trigger(kind, "schedule").map(t -> Optional.ofNullable(t.reason())));
         ClusterView view = null;
-        Leadership leadership = null;
         Promise<String> schedule = Promise.promise();
         if (cluster != null) {
             Vertx vertx = app.vertx();
-            leadership = new Leadership(cluster, () -> vertx.deployVerticle(scheduler).onComplete(schedule));
+            onLeading.set(() -> {
+                // a run the previous leader had in progress is run again: its scorecard was never written
+                leadership.interrupted().onSuccess(kind -> kind.ifPresent(k -> {
+                    RunKind again = k.equals(RunKind.CHAOS.label()) ? RunKind.CHAOS : RunKind.AUDIT;
+                    LOG.warn("the previous leader died during a run ({}): running it again", k);
+                    runs.trigger(again, "re-run after the previous leader died");
+                }));
+                vertx.deployVerticle(scheduler).onComplete(schedule);
+            });
             view = new ClusterView(cluster, leadership, worker);
         }
         ServeState state = new ServeState(runs, scheduler, killSwitch, options.token(), app.clock, runtime.stores().describe(),

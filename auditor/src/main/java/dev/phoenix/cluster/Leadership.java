@@ -84,6 +84,24 @@ public final class Leadership extends VerticleBase {
                 .map(id -> Optional.ofNullable(id).filter(cluster.nodeIds()::contains));
     }
 
+    /**
+     * Records, for a successor, that the leader started a run of {@code kind} ({@code audit} or
+     * {@code chaos}); {@link #finished()} clears it. Best effort: a failure is logged.
+     */
+    public Future<Void> started(String kind) {
+        return map().compose(m -> m.put("running", kind)).onFailure(e -> LOG.warn("cannot record the run in progress: {}", e.getMessage()))
+                .otherwiseEmpty();
+    }
+
+    public Future<Void> finished() {
+        return map().compose(m -> m.remove("running")).<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    /** The kind of run the previous leader had in progress when it died, if it had one. */
+    public Future<Optional<String>> interrupted() {
+        return map().compose(m -> m.get("running")).map(Optional::ofNullable);
+    }
+
     private Future<AsyncMap<String, String>> map() {
         return vertx.sharedData().getAsyncMap(MAP);
     }

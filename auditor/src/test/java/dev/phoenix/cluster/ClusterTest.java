@@ -45,7 +45,7 @@ class ClusterTest {
     }
 
     @Test
-    void threeNodes_probeEveryMemberOnceInItsZone_reassignADeadNodesBatches_andANewLeaderTakesOver() throws Exception {
+    void threeNodes_probeEveryMemberOnceInItsZone_reassignADeadNodesBatches_andANewLeaderReRunsTheAudit() throws Exception {
         try (CountingFleet fleet = CountingFleet.start(Set.of("b"), 150)) {
             int[] ports = {PhoenixNode.freePort(), PhoenixNode.freePort(), PhoenixNode.freePort()};
             Path config = config(fleet, ports);
@@ -96,12 +96,23 @@ class ClusterTest {
             assertThat(probed(c).get("b")).isLessThanOrEqualTo((long) PER_ZONE);
             assertThat(probed(a)).as("A still probed only zone a").containsOnlyKeys("a");
 
-            // 3. the leader dies: C takes the lock and runs the next audit alone
+            // 3. the leader dies during a run: C takes the lock and runs that audit again, alone
+            String secondId = card.get("runId").asText();
+            fleet.reset();
+            HttpResponse<String> third = a.post("/api/runs");
+            assertThat(third.statusCode()).isEqualTo(202);
+            String thirdId = Json.mapper().readTree(third.body()).get("runId").asText();
+            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (fleet.seen().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
             a.kill9();
             assertThat(waitForCluster(List.of(c), 1)).isEqualTo(self(c));
-            card = audit(c);
+            card = awaitNewScorecard(c, Set.of(secondId, thirdId));
             assertEachMemberOnce(card);
             assertThat(unreachable(card)).isEmpty();
+            assertThat(c.get("/api/runs/" + thirdId).statusCode()).as("the run the dead leader had in flight left no scorecard")
+                    .isEqualTo(404);
         }
     }
 
@@ -224,6 +235,22 @@ class ClusterTest {
             Thread.sleep(200);
         }
         throw new AssertionError("run " + id + " did not finish within 60 s\n" + node.log());
+    }
+
+    /** The newest scorecard once it is none of {@code old}: the run a new leader started on its own. */
+    private static JsonNode awaitNewScorecard(PhoenixNode node, Set<String> old) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < until) {
+            HttpResponse<String> r = node.get("/api/scorecard/latest");
+            if (r.statusCode() == 200) {
+                JsonNode body = Json.mapper().readTree(r.body());
+                if (!old.contains(body.get("runId").asText())) {
+                    return body;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no new run on " + node.name + " within 60 s\n" + node.log());
     }
 
     private static void assertEachMemberOnce(JsonNode card) {
