@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>POST /api/chaos/stop</td><td>engage the kill switch; DELETE releases what POST set (never a STOP
  *       file made by hand)</td></tr>
  *   <tr><td>GET /api/status</td><td>schedules, next fire times, kill switch, runs in progress, recent failed runs</td></tr>
+ *   <tr><td>GET /api/cluster</td><td>with {@code serve --cluster}: this node, the leader, every node and its zone (404 on a single node)</td></tr>
  *   <tr><td>GET /healthz</td><td>liveness; never needs the token</td></tr>
  *   <tr><td>GET /metrics</td><td>Prometheus text</td></tr>
  *   <tr><td>GET /</td><td>the dashboard</td></tr>
@@ -87,6 +88,7 @@ public final class ApiVerticle extends VerticleBase {
         router.post("/api/chaos/stop").handler(this::stop);
         router.delete("/api/chaos/stop").handler(this::release);
         router.get("/api/status").handler(this::status);
+        router.get("/api/cluster").handler(this::cluster);
         router.get("/metrics").handler(this::metrics);
         router.get("/").handler(this::dashboard);
         router.route().last().handler(rc -> json(rc, 404, Map.of("error", "no route " + rc.request().method() + " " + rc.request().path())));
@@ -161,10 +163,34 @@ public final class ApiVerticle extends VerticleBase {
         });
     }
 
+    private void cluster(RoutingContext rc) {
+        if (state.cluster() == null) {
+            json(rc, 404, Map.of("error", "this node is not in a cluster (start it with phoenix serve --cluster)"));
+            return;
+        }
+        state.cluster().describe().onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+            } else {
+                json(rc, 200, ar.result());
+            }
+        });
+    }
+
     private void trigger(RoutingContext rc) {
         String chaos = rc.queryParams().get("chaos");
         if (chaos != null && !chaos.equals("true") && !chaos.equals("false")) {
             json(rc, 400, Map.of("error", "chaos must be true or false, found '" + chaos + "'"));
+            return;
+        }
+        if (state.cluster() != null && !state.cluster().leading()) {
+            // runs, chaos above all, start on the leader only: it alone holds the cluster-wide lock
+            state.cluster().leader().onComplete(ar -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", "this node does not lead the cluster; start runs on the leader");
+                body.put("leader", ar.succeeded() ? ar.result().orElse(null) : null);
+                json(rc, 409, body);
+            });
             return;
         }
         RunKind kind = "true".equals(chaos) ? RunKind.CHAOS : RunKind.AUDIT;

@@ -1,6 +1,7 @@
 package dev.phoenix.api;
 
 import dev.phoenix.chaos.KillSwitch;
+import dev.phoenix.cluster.ClusterView;
 import dev.phoenix.schedule.RunCoordinator;
 import dev.phoenix.schedule.Scheduler;
 import java.time.Clock;
@@ -12,9 +13,10 @@ import java.util.Optional;
  *
  * @param token  the bearer token every call needs, or empty when the API is open (loopback only)
  * @param store  where runs are kept, for the dashboard
+ * @param cluster the cluster this node is in ({@code serve --cluster}), or null for a single node
  */
 public record ServeState(RunCoordinator runs, Scheduler scheduler, KillSwitch killSwitch, Optional<String> token, Clock clock,
-                         String store, boolean unleashed) {
+                         String store, boolean unleashed, ClusterView cluster) {
 
     public ServeState {
         Objects.requireNonNull(runs, "runs");
@@ -22,5 +24,11 @@ public record ServeState(RunCoordinator runs, Scheduler scheduler, KillSwitch ki
         Objects.requireNonNull(killSwitch, "killSwitch");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A single node's state. */
+    public ServeState(RunCoordinator runs, Scheduler scheduler, KillSwitch killSwitch, Optional<String> token, Clock clock,
+                      String store, boolean unleashed) {
+        this(runs, scheduler, killSwitch, token, clock, store, unleashed, null);
     }
 }

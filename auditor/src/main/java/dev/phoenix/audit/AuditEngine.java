@@ -5,6 +5,7 @@ import dev.phoenix.drift.DriftJudge;
 import dev.phoenix.drift.GroupJudgement;
 import dev.phoenix.fleet.Fleet;
 import dev.phoenix.model.Mutability;
+import dev.phoenix.observe.Dispatch;
 import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.observe.MemberProber;
 import dev.phoenix.observe.Observed;
@@ -74,10 +75,17 @@ public final class AuditEngine {
 
     private final ProviderContext ctx;
     private final Baselines baselines;
+    private final Dispatch dispatch;
 
     public AuditEngine(ProviderContext ctx, Baselines baselines) {
+        this(ctx, baselines, null);
+    }
+
+    /** @param dispatch where discovered members are probed (a cluster's nodes); null: here */
+    public AuditEngine(ProviderContext ctx, Baselines baselines, Dispatch dispatch) {
         this.ctx = ctx;
         this.baselines = baselines;
+        this.dispatch = dispatch;
     }
 
     /** Runs one audit with a fresh run id that cannot be cut short. */
@@ -106,7 +114,7 @@ public final class AuditEngine {
         String id = runId != null ? runId : RunId.next(started, ctx.random("run-id:" + started));
         return EventLoops.of(ctx, options.loops()).compose(loops -> {
             Run run = new Run(id, started, groups, options, new Prober(InFlightLimiter.spread(options.concurrency(), loops),
-                    options.probeTimeout(), new Progress(options.progress())));
+                    options.probeTimeout(), new Progress(options.progress()), dispatch));
             return run.execute(chaos, cut);
         });
     }

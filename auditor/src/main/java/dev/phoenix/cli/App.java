@@ -38,9 +38,32 @@ public final class App implements AutoCloseable {
     /** The Vert.x instance, started on first use. */
     public synchronized Vertx vertx() {
         if (vertx == null) {
-            vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(8).setBlockedThreadCheckInterval(5000));
+            vertx = Vertx.vertx(vertxOptions());
         }
         return vertx;
+    }
+
+    /** The options of every Phoenix Vert.x, clustered or not. */
+    static VertxOptions vertxOptions() {
+        return new VertxOptions().setWorkerPoolSize(8).setBlockedThreadCheckInterval(5000);
+    }
+
+    /**
+     * Makes {@code clustered} this app's Vert.x ({@code serve --cluster}, which joins before anything
+     * else runs); closed with the app.
+     *
+     * @throws IllegalStateException when a Vert.x was started already
+     */
+    synchronized void useVertx(Vertx clustered) {
+        if (vertx != null) {
+            throw new IllegalStateException("Vert.x was started before the cluster was joined");
+        }
+        vertx = clustered;
+    }
+
+    /** A config loader with every registered source, probe and section, without starting Vert.x. */
+    ConfigLoader configLoaderAlone() {
+        return platform != null ? platform.configLoader() : Platform.configLoader(env);
     }
 
     /** Vert.x, the clock, the environment and the registries, loaded on first use. */

@@ -1,5 +1,8 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.cluster.Cluster;
+import dev.phoenix.cluster.ClusterSettings;
+import dev.phoenix.cluster.HazelcastCluster;
 import dev.phoenix.config.ConfigFileException;
 import dev.phoenix.config.PhoenixConfig;
 import java.net.InetAddress;
@@ -47,6 +50,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, how long the run in flight may go on before it is cut short (default: ${DEFAULT-VALUE}).")
     String shutdownTimeout;
 
+    @Option(names = "--cluster", description = "Join the cluster of the config's cluster.members (Hazelcast, TCP-IP join): "
+            + "one node leads and runs the schedules, discovery and chaos; every node probes the members of its zone.")
+    boolean clustered;
+
+    @Option(names = "--cluster-port", paramLabel = "N", description = "This node's cluster port (default: the config's cluster.port, else 5701).")
+    Integer clusterPort;
+
+    @Option(names = "--zone", paramLabel = "Z", description = "The zone (network) this node can reach (default: the config's cluster.zone; "
+            + "none: every zone).")
+    String zone;
+
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (JSON lines on stderr; also PHOENIX_LOG_FORMAT=json).")
     String logFormat;
@@ -86,11 +100,38 @@ final class ServeCommand implements Callable<Integer> {
                     + "give --token (or PHOENIX_API_TOKEN), or bind to 127.0.0.1");
             return ExitCode.USAGE;
         }
+        if (!clustered && (clusterPort != null || zone != null)) {
+            app.err.println("phoenix: --cluster-port and --zone need --cluster");
+            return ExitCode.USAGE;
+        }
+        if (clusterPort != null && (clusterPort < 1 || clusterPort > 65535)) {
+            app.err.println("phoenix: --cluster-port must be between 1 and 65535");
+            return ExitCode.USAGE;
+        }
+        if (zone != null && !ClusterSettings.validZone(zone)) {
+            app.err.println("phoenix: --zone: zone names are letters, digits, '.', ':', '-' and '_' (at most 63), found '" + zone + "'");
+            return ExitCode.USAGE;
+        }
         PhoenixConfig cfg;
         Daemon daemon;
         try {
-            cfg = app.configLoader().load(config);
-            daemon = Daemon.start(app, cfg, new Daemon.Options(bind, port, bearer, unleash));
+            Cluster cluster = null;
+            if (clustered) {
+                // the config first, with no Vert.x yet: the clustered Vert.x is the only one this process starts
+                cfg = app.configLoaderAlone().load(config);
+                ClusterSettings settings = cfg.cluster().override(clusterPort, zone);
+                try {
+                    cluster = App.await(HazelcastCluster.join(settings, App.vertxOptions()));
+                } catch (Exception e) {
+                    app.err.println("phoenix: cannot join the cluster on " + settings.host() + ":" + settings.port() + ": "
+                            + dev.phoenix.spi.Errors.message(e));
+                    return ExitCode.UNREACHABLE;
+                }
+                app.useVertx(cluster.vertx());
+            } else {
+                cfg = app.configLoader().load(config);
+            }
+            daemon = Daemon.start(app, cfg, new Daemon.Options(bind, port, bearer, unleash), cluster);
         } catch (ConfigFileException e) {
             return app.configErrors(e);
         } catch (IllegalStateException e) {
@@ -102,6 +143,11 @@ final class ServeCommand implements Callable<Integer> {
                 daemon.unleashed() ? "unleashed" : "leashed");
         daemon.scheduler().schedules().forEach((kind, s) -> app.out.printf("  %s: %s, next at %s%n", kind.label(), s,
                 daemon.scheduler().next(kind).map(Object::toString).orElse("never")));
+        if (daemon.cluster() != null) {
+            String served = cfg.cluster().override(clusterPort, zone).zone();
+            app.out.printf("  cluster node %s (%s); the leader runs the schedules%n", daemon.cluster().self(),
+                    served == null ? "every zone" : "zone " + served);
+        }
         if (daemon.scheduler().schedules().isEmpty()) {
             app.out.println("  no schedule in the config: runs start with POST /api/runs");
         }

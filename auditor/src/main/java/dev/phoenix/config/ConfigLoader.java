@@ -1,6 +1,7 @@
 package dev.phoenix.config;
 
 import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.cluster.ClusterSettings;
 import dev.phoenix.history.HistorySettings;
 import dev.phoenix.io.InputFiles;
 import dev.phoenix.model.ChaosOptIn;
@@ -37,7 +38,7 @@ import java.util.Set;
  *
  * The document is parsed once, here, into one typed {@link PhoenixConfig}: each section by its own
  * concept's parser ({@link ChaosSettings}, {@link ScheduleSettings}, {@link HistorySettings},
- * {@link ReportSettings}, {@link ProbingSettings}), and each provider section ({@code aws:},
+ * {@link ReportSettings}, {@link ProbingSettings}, {@link ClusterSettings}), and each provider section ({@code aws:},
  * {@code docker:}) by the {@link SectionParser} its adapter registers. Each section, group and probe
  * is checked on its own, so that one mistake does not hide the next. Source and probe names are
  * checked against the registries here; their settings are checked when the fleets and probes are
@@ -50,9 +51,9 @@ import java.util.Set;
 public final class ConfigLoader {
 
     /** The top-level keys of the engine's own sections; provider sections ({@link SectionParser}) come on top. */
-    static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing");
+    static final List<String> ENGINE_KEYS = List.of("store", "groups", "chaos", "schedule", "history", "report", "probing", "cluster");
     public static final List<String> GROUP_KEYS = List.of("name", "source", "mutability", "probes", "ignore", "identity",
-            "expected-members");
+            "expected-members", "zone");
 
     /**
      * The settings errors that only the fleet and probe factories find, for the groups that parsed.
@@ -178,6 +179,7 @@ public final class ConfigLoader {
                 : Settings.empty("probing"), provider.emulated()), null);
         ScheduleSettings schedule = errors.get(() -> ScheduleSettings.parse(root.child("schedule")), null);
         HistorySettings history = errors.get(() -> HistorySettings.parse(root.child("history")), null);
+        ClusterSettings cluster = errors.get(() -> ClusterSettings.parse(root.child("cluster")), null);
         if (!errors.isEmpty()) {
             if (check != null) {
                 ChaosOptIn optIn = chaos != null ? chaos.optIn() : ChaosSettings.disabled().optIn();
@@ -185,7 +187,7 @@ public final class ConfigLoader {
             }
             return null;
         }
-        return new PhoenixConfig(file, tree, store, provider, groups, chaos, report, probing, schedule, history);
+        return new PhoenixConfig(file, tree, store, provider, groups, chaos, report, probing, schedule, history, cluster);
     }
 
     /** Every name in {@code chaos.groups} must be a group's, even when the rest of either section has errors. */
@@ -270,11 +272,18 @@ public final class ConfigLoader {
         FactFilter ignore = errors.get(() -> FactFilter.of(g.strings("ignore")), FactFilter.of(List.of()));
         FactFilter identity = errors.get(() -> FactFilter.of(g.strings("identity")), FactFilter.of(List.of()));
         Integer expected = errors.get(() -> g.has("expected-members") ? g.integer("expected-members", 0, 0, 1_000_000) : null, null);
+        String zone = errors.get(() -> {
+            String z = g.optionalString("zone").orElse(null);
+            if (z != null && !ClusterSettings.validZone(z)) {
+                throw g.child("zone").error("zone names are letters, digits, '.', ':', '-' and '_' (at most 63), found '" + z + "'");
+            }
+            return z;
+        }, null);
         // a stand-in name keeps a misnamed group's other settings checkable, and a group without a source
         // (NO_SOURCE) still has its probes checked; the config is refused anyway
         return new GroupConfig(name != null ? name : "group-" + g.path().replaceAll("\\D", ""),
                 source.map(Map.Entry::getKey).orElse(GroupConfig.NO_SOURCE), source.map(Map.Entry::getValue).orElse(Settings.empty(g.path())),
-                mutability, probeConfigs, ignore, identity, expected, g);
+                mutability, probeConfigs, ignore, identity, expected, zone, g);
     }
 
     /** The one source of a group: its type and its settings. */

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param ignore     fact-key globs dropped before comparison (volatile facts)
  * @param identity   fact-key globs kept in reports but never compared
  * @param expectedMembers {@code expected-members}: how many members the group should have, or null
+ * @param zone       {@code zone}: the network its members are in, which only cluster nodes of that zone (or of none) probe; null for any
  * @param where      the group's node, for error messages
  */
 public record GroupConfig(String name, String sourceType, Settings source, Optional<Mutability> mutability,
-                          List<ProbeConfig> probes, FactFilter ignore, FactFilter identity, Integer expectedMembers, Settings where) {
+                          List<ProbeConfig> probes, FactFilter ignore, FactFilter identity, Integer expectedMembers, String zone,
+                          Settings where) {
 
     /**
      * The source type of a group whose source is missing or misspelt: only ever in a config that is

@@ -1,6 +1,7 @@
 package dev.phoenix.config;
 
 import dev.phoenix.chaos.ChaosSettings;
+import dev.phoenix.cluster.ClusterSettings;
 import dev.phoenix.history.HistorySettings;
 import dev.phoenix.schedule.ScheduleSettings;
 import dev.phoenix.spi.Sections;
@@ -16,11 +17,12 @@ import java.util.Objects;
  * @param tree     the parsed document with key locations, to locate errors found later (a setting a
  *                 factory refuses)
  * @param store    baseline and history store: a directory, or {@code s3://bucket/prefix}
+ * @param cluster  {@code cluster:}, read by {@code serve --cluster} only
  * @param sections the provider sections ({@code aws:}, {@code docker:}), parsed by their adapters
  */
 public record PhoenixConfig(Path file, YamlTree tree, String store, Sections sections, List<GroupConfig> groups,
                             ChaosSettings chaos, ReportSettings report, ProbingSettings probing, ScheduleSettings schedule,
-                            HistorySettings history) {
+                            HistorySettings history, ClusterSettings cluster) {
 
     public PhoenixConfig {
         Objects.requireNonNull(file, "file");
@@ -36,7 +38,7 @@ public record PhoenixConfig(Path file, YamlTree tree, String store, Sections sec
 
     /** The same config with another probing section (e.g. {@code --concurrency}). */
     public PhoenixConfig withProbing(ProbingSettings newProbing) {
-        return new PhoenixConfig(file, tree, store, sections, groups, chaos, report, newProbing, schedule, history);
+        return new PhoenixConfig(file, tree, store, sections, groups, chaos, report, newProbing, schedule, history, cluster);
     }
 
     /** Locates an error that a factory found in one of this config's settings (and every error it gathers). */

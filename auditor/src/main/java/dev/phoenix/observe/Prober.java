@@ -39,15 +39,22 @@ public final class Prober implements MemberProber {
     private final InFlightLimiter limiter;
     private final Duration timeout;
     private final Progress progress;
+    private final Dispatch dispatch;
 
     /**
      * @param timeout  deadline for one probe call ({@code probing.timeout}); a probe with a longer deadline of its own gets that
      * @param progress counts members as they are discovered and probed
      */
     public Prober(InFlightLimiter limiter, Duration timeout, Progress progress) {
+        this(limiter, timeout, progress, null);
+    }
+
+    /** @param dispatch where discovered members are probed (a cluster's nodes); null: here, under {@code limiter} */
+    public Prober(InFlightLimiter limiter, Duration timeout, Progress progress, Dispatch dispatch) {
         this.limiter = limiter;
         this.timeout = timeout;
         this.progress = progress;
+        this.dispatch = dispatch;
     }
 
     /** Discovers {@code g} and probes every member; fails only when discovery fails. */
@@ -57,9 +64,16 @@ public final class Prober implements MemberProber {
             long probeStart = System.nanoTime();
             LOG.debug("group {}: discovered {} members in {} ms", g.name(), members.size(), (probeStart - start) / 1_000_000);
             progress.discovered(members.size());
-            return new GroupProbing(g, members).start().onSuccess(x ->
-                    LOG.debug("group {}: probed {} members in {} ms", g.name(), members.size(), (System.nanoTime() - probeStart) / 1_000_000));
+            Future<List<Observed>> observed = dispatch == null ? probeAll(g, members)
+                    : dispatch.probe(g, members).onSuccess(all -> all.forEach(o -> progress.probed()));
+            return observed.onSuccess(x -> LOG.debug("group {}: probed {} members in {} ms", g.name(), members.size(),
+                    (System.nanoTime() - probeStart) / 1_000_000));
         });
+    }
+
+    /** Probes {@code members} of {@code g} here, under this prober's limiter; never fails; one observation per member, in order. */
+    public Future<List<Observed>> probeAll(GroupRuntime g, List<Member> members) {
+        return new GroupProbing(g, members).start();
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.phoenix.config.PhoenixConfig;
 import dev.phoenix.config.WaiversFile;
 import dev.phoenix.score.FindingPolicy;
 import dev.phoenix.config.ProbingSettings;
+import dev.phoenix.observe.Dispatch;
 import dev.phoenix.observe.GroupRuntime;
 import dev.phoenix.observe.Observed;
 import dev.phoenix.observe.Prober;
@@ -141,10 +142,43 @@ public final class PhoenixRuntime {
     private final Parts parts;
     /** {@code chaos.attestation-key}, resolved against the config file; empty for the store's generated key. */
     private final Optional<Path> attestationKey;
+    private final Dispatch dispatch;
 
     private PhoenixRuntime(Parts parts, Optional<Path> attestationKey) {
+        this(parts, attestationKey, null);
+    }
+
+    private PhoenixRuntime(Parts parts, Optional<Path> attestationKey, Dispatch dispatch) {
         this.parts = parts;
         this.attestationKey = attestationKey;
+        this.dispatch = dispatch;
+    }
+
+    /**
+     * This runtime with its audits' members probed through {@code newDispatch} (a cluster's nodes)
+     * instead of here; the same fleets, stores and chaos. Closing either closes both.
+     */
+    public PhoenixRuntime withDispatch(Dispatch newDispatch) {
+        return new PhoenixRuntime(parts, attestationKey, newDispatch);
+    }
+
+    /**
+     * Probes {@code members} of the group named {@code group} here, under {@code prober}; what a
+     * cluster node does with a batch it was sent. Fails only when no such group is configured.
+     */
+    public Future<List<Observed>> probeHere(Prober prober, String group, List<dev.phoenix.model.Member> members) {
+        for (GroupRuntime g : parts.groups()) {
+            if (g.name().equals(group)) {
+                return prober.probeAll(g, members);
+            }
+        }
+        return Future.failedFuture("no group named '" + group + "' in this node's config");
+    }
+
+    /** A prober of this node's own, under the config's bound on calls in flight and probe deadline. */
+    public Prober localProber() {
+        ProbingSettings probing = parts.probing();
+        return new Prober(new InFlightLimiter(probing.concurrency()), probing.timeout(), Progress.none());
     }
 
     /** A runtime around parts a test built. */
@@ -229,7 +263,7 @@ public final class PhoenixRuntime {
         ProviderContext ctx = run.seed() == null ? parts.ctx() : parts.ctx().withSeed(run.seed());
         ChaosExecutor executor = run.chaos() ? parts.executor() : ChaosExecutor.leashed();
         ProbingSettings probing = parts.probing();
-        AuditEngine engine = new AuditEngine(ctx, parts.stores().baselines());
+        AuditEngine engine = new AuditEngine(ctx, parts.stores().baselines(), dispatch);
         return ctx.onEventLoop(() -> previousRun().compose(previous -> {
             FindingPolicy policy = parts.policy().on(java.time.LocalDate.ofInstant(ctx.clock().instant(), java.time.ZoneOffset.UTC));
             AuditEngine.Options options = new AuditEngine.Options(run.chaos(), executor.dryRun(), probing.concurrency(), probing.loops(),

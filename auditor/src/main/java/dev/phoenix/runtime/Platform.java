@@ -41,6 +41,12 @@ public record Platform(Vertx vertx, Clock clock, Map<String, String> env, Regist
                 Registry.load(StopConditionFactory.class, "stop condition"));
     }
 
+    /** A loader of the sources, probes and sections on the class path, for a command that reads its config before Vert.x starts. */
+    public static ConfigLoader configLoader(Map<String, String> env) {
+        return new ConfigLoader(Set.copyOf(Registry.load(FleetFactory.class, "source").names()),
+                Set.copyOf(Registry.load(ProbeFactory.class, "probe").names()), Registry.load(SectionParser.class, "section"), env);
+    }
+
     /**
      * The loader of this platform's configs: when a file has errors of its own, it also builds (and
      * closes at once) the fleets and probes of the groups that parsed, so that their settings errors

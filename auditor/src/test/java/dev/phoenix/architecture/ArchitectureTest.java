@@ -44,6 +44,9 @@ class ArchitectureTest {
     static final ArchRule PUBLIC_VERTX_ONLY = noClasses().that().resideInAPackage("dev.phoenix..")
             .should().dependOnClassesThat().resideInAnyPackage("io.vertx.core.internal..", "io.vertx..impl..")
             .as("only public Vert.x API");
+    static final ArchRule HAZELCAST_IN_ONE_PLACE = noClasses().that().doNotHaveFullyQualifiedName("dev.phoenix.cluster.HazelcastCluster")
+            .should().dependOnClassesThat().resideInAnyPackage("com.hazelcast..", "io.vertx.spi.cluster.hazelcast..")
+            .as("only dev.phoenix.cluster.HazelcastCluster touches Hazelcast, so that a single node never loads it");
     static final ArchRule NO_CYCLES = slices().matching("dev.phoenix.(*)..").should().beFreeOfCycles()
             .as("no package cycles");
 
@@ -82,6 +85,11 @@ class ArchitectureTest {
     @Test
     void onlyPublicVertxApi() {
         PUBLIC_VERTX_ONLY.check(main);
+    }
+
+    @Test
+    void onlyTheClusterJoinTouchesHazelcast() {
+        HAZELCAST_IN_ONE_PLACE.check(main);
     }
 
     @Test
