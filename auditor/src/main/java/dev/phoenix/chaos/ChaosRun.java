@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  *
  * {@link #stop} (a shutdown cut) lets no further termination start; {@link #resultsSoFar} is what
  * a run cut short reports.
+ *
+ * <p>Why it is over 250 lines: it is the sequence of one run's experiments and nothing else (the
+ * drawing, guarding, replacing and judging live in the classes above); the second replacement of
+ * {@code verify: twice} and the proofs it records are steps of that same sequence, and splitting them
+ * out would spread the order in which terminations happen over two classes.
  */
 public final class ChaosRun implements ChaosPhase {
 
