@@ -28,7 +28,7 @@ public final class ObjectChaosLedger implements ChaosLedger {
 
     static final String KEY = "chaos/ledger.json";
     /** Compare-and-set attempts before giving up (and so, failing closed, terminating nothing). */
-    static final int ATTEMPTS = 10;
+    static final int ATTEMPTS = 25;
 
     private final ObjectStore objects;
     private final Vertx vertx;

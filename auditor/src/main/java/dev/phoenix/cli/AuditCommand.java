@@ -7,6 +7,7 @@ import dev.phoenix.report.Exporters;
 import dev.phoenix.report.FindingKind;
 import dev.phoenix.report.ReportFiles;
 import dev.phoenix.runtime.PhoenixRuntime;
+import dev.phoenix.runtime.ReportExport;
 import dev.phoenix.score.Gate;
 import dev.phoenix.spi.ConfigException;
 import java.nio.file.Path;
@@ -121,6 +122,20 @@ final class AuditCommand implements Callable<Integer> {
                     formats != null ? formats : cfg.report().formats()));
             files.addAll(AttestCommand.writeBeside(dir, outcome.attestations()));
             Summary.print(outcome.scorecard(), app.out, files);
+            boolean exported = true;
+            if (cfg.report().export().isPresent()) {
+                try {
+                    List<String> keys = App.await(ReportExport.export(app.platform(), cfg, runtime.context(), outcome.scorecard().runId(),
+                            files));
+                    app.out.println("Exported: " + cfg.report().export().get() + " (" + keys.size() / 2 + " files under "
+                            + outcome.scorecard().runId() + "/ and latest/)");
+                } catch (ConfigFileException e) {
+                    throw e;
+                } catch (Exception e) {
+                    app.err.println("phoenix: " + e.getMessage());
+                    exported = false;
+                }
+            }
             if (!outcome.configErrors().isEmpty()) {
                 app.configErrors(cfg.locate(outcome.configErrors()));
             }
@@ -130,7 +145,8 @@ final class AuditCommand implements Callable<Integer> {
                 app.err.println("phoenix: group " + g + ": " + error);
             }
             Gate gate = cfg.report().gate(failUnder, failOnKinds);
-            return Gates.exit(app, outcome, gate, plainExit || cfg.report().plainExit());
+            int code = Gates.exit(app, outcome, gate, plainExit || cfg.report().plainExit());
+            return exported || code == ExitCode.USAGE ? code : ExitCode.UNREACHABLE;
         } finally {
             App.await(runtime.close());
         }

@@ -25,16 +25,20 @@ import java.util.stream.Collectors;
  *   fail-on: [MUTATED, DIVERGED]        # gate: exit 4 on any finding of these kinds (not waived)
  *   plain-exit: false                   # true: a failed gate exits 1, like findings
  *   waivers: waivers.yaml               # accepted findings (relative to this file)
+ *   export: s3://bucket/prefix          # copies of the reports: <runId>/ and latest/
  *   severities:                         # the first rule that matches a finding sets its severity
  *     - {kind: DRIFTED, fact: "tag.*", severity: LOW}
  * }</pre>
  *
  * @param waivers the waivers file as written (resolve it against the config's directory), or empty
+ * @param export  where copies of every run's reports go ({@code s3://bucket/prefix}), or empty
  */
 public record ReportSettings(List<String> formats, String dir, Optional<Integer> failUnder, List<FindingKind> failOn,
-                             boolean plainExit, Optional<String> waivers, List<FindingPolicy.SeverityRule> severities) {
+                             boolean plainExit, Optional<String> waivers, List<FindingPolicy.SeverityRule> severities,
+                             Optional<String> export) {
 
-    public static final List<String> KEYS = List.of("formats", "dir", "fail-under", "fail-on", "plain-exit", "waivers", "severities");
+    public static final List<String> KEYS = List.of("formats", "dir", "fail-under", "fail-on", "plain-exit", "waivers", "severities",
+            "export");
     public static final List<String> DEFAULT_FORMATS = List.of("json", "html", "junit");
 
     public ReportSettings {
@@ -44,7 +48,8 @@ public record ReportSettings(List<String> formats, String dir, Optional<Integer>
     }
 
     public static ReportSettings defaults() {
-        return new ReportSettings(DEFAULT_FORMATS, "phoenix-reports", Optional.empty(), List.of(), false, Optional.empty(), List.of());
+        return new ReportSettings(DEFAULT_FORMATS, "phoenix-reports", Optional.empty(), List.of(), false, Optional.empty(), List.of(),
+                Optional.empty());
     }
 
     /** The gate of this section, with {@code --fail-under} and {@code --fail-on} taking the place of theirs when given. */
@@ -76,8 +81,14 @@ public record ReportSettings(List<String> formats, String dir, Optional<Integer>
         for (Settings r : errors.get(() -> s.list("severities"), List.<Settings>of())) {
             errors.attempt(() -> severityRule(r)).ifPresent(severities::add);
         }
+        Optional<String> export = errors.get(() -> s.optionalString("export").map(e -> {
+            if (!e.startsWith("s3://") || e.length() <= "s3://".length()) {
+                throw s.child("export").error("expected s3://bucket/prefix, found '" + e + "'");
+            }
+            return e;
+        }), Optional.empty());
         errors.throwIfAny();
-        return new ReportSettings(formats, dir, failUnder, failOn, plainExit, waivers, severities);
+        return new ReportSettings(formats, dir, failUnder, failOn, plainExit, waivers, severities, export);
     }
 
     /** A finding kind by name ({@code MUTATED}, {@code mutated}, {@code replacement-failed}); an error lists them all. */

@@ -204,4 +204,48 @@ class S3StoreTest {
             t.completeNow();
         })));
     }
+
+    @Test
+    void reportExport_copiesEveryFormatUnderTheRunId_andLatest() throws Exception {
+        String prefix = "export/" + UUID.randomUUID();
+        Path config = dir.resolve("phoenix.yaml");
+        Files.writeString(config, """
+                store: state
+                probing: {targets: loopback}
+                groups:
+                  - name: web
+                    source: {simulated: {members: 2, kind: instance}}
+                    probes: [{http: {url: "{url}", name: state, identity: ["member.*"]}}]
+                report: {formats: [json, html, sarif], export: "s3://%s/%s"}
+                """.formatted(bucket, prefix));
+        Cli first = Cli.run(Map.of("AWS_ENDPOINT_URL_S3", endpoint), "audit", "--config", config.toString(), "--out",
+                dir.resolve("out").toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        String runId = dev.phoenix.report.ScorecardJson.read(Files.newInputStream(dir.resolve("out/scorecard.json"))).runId();
+        assertThat(first.out()).contains("Exported: s3://" + bucket + "/" + prefix + " (3 files under " + runId);
+        List<String> keys = await(store(prefix).list(""));
+        assertThat(keys).containsExactlyInAnyOrder(runId + "/scorecard.json", runId + "/scorecard.html",
+                runId + "/phoenix.sarif", "latest/scorecard.json", "latest/scorecard.html", "latest/phoenix.sarif");
+        assertThat(await(store(prefix).get("latest/scorecard.html")))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(readBytes(dir.resolve("out/scorecard.html"))));
+
+        Path noBucket = Files.writeString(dir.resolve("nobucket.yaml"), Files.readString(config).replace(bucket, bucket + "-missing"));
+        Cli missing = Cli.run(Map.of("AWS_ENDPOINT_URL_S3", endpoint), "audit", "--config", noBucket.toString(),
+                "--out", dir.resolve("out2").toString());
+        assertThat(missing.exit()).as("a failed export exits 3, the local reports written: " + missing.err()).isEqualTo(3);
+        assertThat(missing.err()).contains("cannot export the reports to s3://" + bucket + "-missing/").doesNotContain("Exception");
+        assertThat(dir.resolve("out2/scorecard.json")).exists();
+    }
+
+    private static byte[] readBytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }
