@@ -302,7 +302,7 @@ public final class ApiVerticle extends VerticleBase {
     }
 
     private void metrics(RoutingContext rc) {
-        Future.all(state.runs().history().latest(), state.killSwitch().check().otherwise(Optional.of("unknown")))
+        Future.all(state.runs().history().latest(), state.killSwitch().check().otherwise(Optional.of("unknown")), lastChaos())
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         rc.fail(ar.cause());
@@ -310,11 +310,21 @@ public final class ApiVerticle extends VerticleBase {
                     }
                     Optional<dev.phoenix.report.Scorecard> latest = ar.result().resultAt(0);
                     Optional<String> kill = ar.result().resultAt(1);
+                    Optional<dev.phoenix.report.Scorecard> chaos = ar.result().resultAt(2);
                     PrometheusText text = new PrometheusText();
                     serveMetrics(text, kill.isPresent());
-                    latest.ifPresent(s -> PrometheusExporter.append(s, text));
+                    latest.ifPresent(s -> PrometheusExporter.append(s, chaos.orElse(null), text));
                     rc.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE).end(text.toString());
                 });
+    }
+
+    /** The newest run of the history in which experiments ran (of the last 50), to keep the chaos series at their last value. */
+    private Future<Optional<dev.phoenix.report.Scorecard>> lastChaos() {
+        return state.runs().history().list(50).compose(runs -> runs.stream()
+                        .filter(r -> r.score() != null && r.score().reproducibility() != null).findFirst()
+                        .map(r -> state.runs().history().get(r.runId()))
+                        .orElse(Future.succeededFuture(Optional.empty())))
+                .otherwise(Optional.empty());
     }
 
     private void serveMetrics(PrometheusText text, boolean killSwitch) {

@@ -26,6 +26,26 @@ class PrometheusExporterTest {
     }
 
     @Test
+    void anAuditOnlyRun_keepsTheReproducibilityAndChaosSeriesOfTheLastChaosRun() {
+        var chaos = Scorecards.at(Instant.parse("2026-03-01T10:00:00Z"), "chaos-run", 91);
+        var audit = Scorecards.at(Instant.parse("2026-03-01T11:00:00Z"), "audit-run", 95);
+        audit = new dev.phoenix.report.Scorecard(audit.schemaVersion(), audit.runId(), audit.startedAt(), audit.finishedAt(), audit.mode(),
+                new dev.phoenix.report.Score(95, 95, null, 100, "A"), audit.groups(), audit.members(), java.util.List.of(), audit.rollouts(),
+                true, null);
+        PrometheusText text = new PrometheusText();
+        PrometheusExporter.append(audit, chaos, text);
+        PrometheusTextParser.Exposition e = PrometheusTextParser.parse(text.toString());
+        assertThat(e.value("phoenix_score", Map.of("kind", "overall"))).isEqualTo(95);
+        assertThat(e.value("phoenix_score", Map.of("kind", "reproducibility"))).isEqualTo(100);
+        assertThat(e.value("phoenix_chaos_experiments", Map.of("verdict", "REPRODUCED"))).isEqualTo(1);
+        assertThat(e.value("phoenix_chaos_run_info", Map.of("run_id", chaos.runId()))).isEqualTo(1);
+
+        PrometheusText alone = new PrometheusText();
+        PrometheusExporter.append(audit, null, alone);
+        assertThat(alone.toString()).doesNotContain("kind=\"reproducibility\"");
+    }
+
+    @Test
     void labelValuesWithQuotesAndNewlines_areEscaped() {
         PrometheusText text = new PrometheusText();
         text.family("x", "gauge", "test").sample("x", Map.of("v", "a\"b\\c\nd"), 0.25);

@@ -33,6 +33,20 @@ public final class PrometheusExporter implements Exporter {
 
     /** Appends the gauges of one scorecard (the latest run) to {@code text}. */
     public static void append(Scorecard s, PrometheusText text) {
+        append(s, null, text);
+    }
+
+    /**
+     * Appends the gauges of the latest run, with its reproducibility and chaos series taken from
+     * {@code lastChaos} (the newest run in which experiments ran) when the latest run ran none: an
+     * audit-only run between two chaos runs keeps those series at their last value instead of
+     * dropping them (alerts on reproducibility do not misfire). {@code phoenix_chaos_run_info} names
+     * the run they come from.
+     *
+     * @param lastChaos the newest run with experiments that ran, or null
+     */
+    public static void append(Scorecard s, Scorecard lastChaos, PrometheusText text) {
+        Scorecard chaosRun = s.score().reproducibility() != null || lastChaos == null ? s : lastChaos;
         text.family("phoenix_run_info", "gauge", "The latest run: its id and mode (value 1).")
                 .sample("phoenix_run_info", labels("run_id", s.runId(), "mode", s.mode()), 1);
         text.family("phoenix_run_complete", "gauge", "1 when the latest run finished, 0 when it was cut short.")
@@ -46,8 +60,9 @@ public final class PrometheusExporter implements Exporter {
                                 java.time.Duration.between(s.startedAt(), s.finishedAt()).toMillis() / 1000.0);
             }
         }
-        text.family("phoenix_score", "gauge", "Scores of the latest run, 0-100 (reproducibility absent when no experiment ran).");
-        score(text, "phoenix_score", Map.of(), s.score());
+        text.family("phoenix_score", "gauge", "Scores of the latest run, 0-100 (reproducibility: of the newest run in which "
+                + "experiments ran, absent when none did).");
+        score(text, "phoenix_score", Map.of(), s.score(), chaosRun.score().reproducibility());
         text.family("phoenix_group_score", "gauge", "Overall score of each group in the latest run, 0-100.");
         for (GroupSummary g : s.groups()) {
             if (g.score() != null && g.score().overall() != null) {
@@ -68,13 +83,15 @@ public final class PrometheusExporter implements Exporter {
                 .sample("phoenix_probe_errors", probeErrors);
         text.family("phoenix_findings", "gauge", "Findings in the latest run (drifted, mutated, unreachable, failed experiments).")
                 .sample("phoenix_findings", s.findingCount());
-        text.family("phoenix_chaos_experiments", "gauge", "Chaos experiments in the latest run by verdict.");
+        text.family("phoenix_chaos_run_info", "gauge", "The run the chaos series come from: the latest, or the newest with experiments.")
+                .sample("phoenix_chaos_run_info", labels("run_id", chaosRun.runId()), 1);
+        text.family("phoenix_chaos_experiments", "gauge", "Chaos experiments by verdict, in the run of phoenix_chaos_run_info.");
         for (ChaosVerdict v : ChaosVerdict.values()) {
-            text.sample("phoenix_chaos_experiments", labels("verdict", v.name()), s.count(v));
+            text.sample("phoenix_chaos_experiments", labels("verdict", v.name()), chaosRun.count(v));
         }
         text.family("phoenix_chaos_time_to_replace_seconds", "gauge",
                 "Time from the termination request until the replacement was in service, per experiment of the latest run.");
-        for (ChaosResult c : s.chaos()) {
+        for (ChaosResult c : chaosRun.chaos()) {
             if (c.timeToReplaceMs() != null) {
                 text.sample("phoenix_chaos_time_to_replace_seconds", labels("group", c.group(), "victim", c.victim()),
                         c.timeToReplaceMs() / 1000.0);
@@ -82,10 +99,10 @@ public final class PrometheusExporter implements Exporter {
         }
     }
 
-    private static void score(PrometheusText text, String name, Map<String, String> base, Score score) {
+    private static void score(PrometheusText text, String name, Map<String, String> base, Score score, Integer reproducibility) {
         put(text, name, base, "overall", score.overall());
         put(text, name, base, "consistency", score.consistency());
-        put(text, name, base, "reproducibility", score.reproducibility());
+        put(text, name, base, "reproducibility", reproducibility);
         put(text, name, base, "coverage", score.coverage());
     }
 
