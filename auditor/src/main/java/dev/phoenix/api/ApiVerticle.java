@@ -84,6 +84,7 @@ public final class ApiVerticle extends VerticleBase {
         router.get("/api/runs").handler(this::runs);
         router.post("/api/runs").handler(this::trigger);
         router.get("/api/runs/:id").handler(this::run);
+        router.get("/runs/:id/report.html").handler(this::report);
         router.get("/api/scorecard/latest").handler(this::latest);
         router.post("/api/chaos/stop").handler(this::stop);
         router.delete("/api/chaos/stop").handler(this::release);
@@ -117,6 +118,30 @@ public final class ApiVerticle extends VerticleBase {
             body.put("active", state.runs().active());
             body.put("runs", ar.result());
             json(rc, 200, body);
+        });
+    }
+
+    /** A stored run's scorecard rendered as the HTML report (the same page as {@code --format html}). */
+    private void report(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        state.runs().history().get(id).onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+            } else if (ar.result().isEmpty()) {
+                json(rc, 404, Map.of("error", "no run '" + id + "' in " + state.store()));
+            } else {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try {
+                    new dev.phoenix.report.HtmlExporter().write(ar.result().get(), out);
+                } catch (java.io.IOException e) {
+                    rc.fail(e);
+                    return;
+                }
+                rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .end(io.vertx.core.buffer.Buffer.buffer(out.toByteArray()));
+            }
         });
     }
 

@@ -220,7 +220,8 @@ final class Dashboard {
         for (RunSummary r : runs.subList(0, Math.min(TREND_RUNS, runs.size()))) {
             long reproduced = r.chaos().stream().filter(c -> c.verdict() == ChaosVerdict.REPRODUCED).count();
             long ran = r.chaos().stream().filter(c -> c.verdict() != ChaosVerdict.SKIPPED).count();
-            h.append("<tr><td><a href=\"/api/runs/").append(escape(r.runId())).append("\"><code>").append(escape(r.runId())).append("</code></a>")
+            h.append("<tr><td><a href=\"/runs/").append(escape(r.runId())).append("/report.html\"><code>").append(escape(r.runId()))
+                    .append("</code></a> <a class=\"muted\" href=\"/api/runs/").append(escape(r.runId())).append("\">json</a>")
                     .append(r.complete() ? "" : " <span class=\"pill unreachable\">incomplete</span>").append("</td><td>")
                     .append(escape(seconds(r.startedAt()))).append("</td><td>").append(escape(r.mode())).append("</td><td>")
                     .append(r.score().overall() == null ? "n/a" : r.score().overall()).append(" (").append(escape(r.score().grade()))

@@ -127,6 +127,12 @@ class ServeTest {
         until(() -> daemon.runs().active(id).isEmpty(), Duration.ofSeconds(60));
         HttpResponse<String> done = get("/api/runs/" + id);
         assertThat(done.statusCode()).isEqualTo(200);
+        HttpResponse<String> report = get("/runs/" + id + "/report.html");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(report.body()).contains("Phoenix consistency scorecard").contains(id);
+        assertThat(get("/").body()).as("the dashboard links the rendered report").contains("/runs/" + id + "/report.html");
+        assertThat(get("/runs/no-such-run/report.html").statusCode()).isEqualTo(404);
         return ScorecardJson.read(new java.io.ByteArrayInputStream(done.body().getBytes(StandardCharsets.UTF_8)));
     }
 
