@@ -119,7 +119,7 @@ final class AuditCommand implements Callable<Integer> {
             }
             Path dir = out != null ? out : cfg.baseDir().resolve(cfg.report().dir());
             List<Path> files = new java.util.ArrayList<>(ReportFiles.write(outcome.scorecard(), dir,
-                    formats != null ? formats : cfg.report().formats()));
+                    formats != null ? formats : cfg.report().formats(), ConfigLines.locator(cfg, Path.of("").toAbsolutePath())));
             files.addAll(AttestCommand.writeBeside(dir, outcome.attestations()));
             Summary.print(outcome.scorecard(), app.out, files);
             boolean exported = true;

@@ -30,9 +30,14 @@ public final class ReportFiles {
      * @return the files written, {@code scorecard.json} first
      */
     public static List<Path> write(Scorecard scorecard, Path dir, List<String> formats) throws IOException {
+        return write(scorecard, dir, formats, SarifExporter.Locator.NONE);
+    }
+
+    /** The same, SARIF results located in a file by {@code locator} (the config line of each finding's group). */
+    public static List<Path> write(Scorecard scorecard, Path dir, List<String> formats, SarifExporter.Locator locator) throws IOException {
         List<String> withJson = new ArrayList<>(formats);
         withJson.add(0, "json");
-        return export(scorecard, dir, withJson);
+        return export(scorecard, dir, withJson, locator);
     }
 
     /**
@@ -41,11 +46,17 @@ public final class ReportFiles {
      * @param formats exporter names; unknown ones fail before anything is written
      */
     public static List<Path> export(Scorecard scorecard, Path dir, List<String> formats) throws IOException {
+        return export(scorecard, dir, formats, SarifExporter.Locator.NONE);
+    }
+
+    private static List<Path> export(Scorecard scorecard, Path dir, List<String> formats, SarifExporter.Locator locator)
+            throws IOException {
         Registry<Exporter> registry = Exporters.registry();
         Set<String> names = new LinkedHashSet<>(formats);
         List<Exporter> exporters = new ArrayList<>();
         for (String name : names) {
-            exporters.add(registry.get(name, "--format"));
+            Exporter e = registry.get(name, "--format");
+            exporters.add(e instanceof SarifExporter && locator != SarifExporter.Locator.NONE ? new SarifExporter(locator) : e);
         }
         List<Path> written = new ArrayList<>();
         for (Exporter e : exporters) {
