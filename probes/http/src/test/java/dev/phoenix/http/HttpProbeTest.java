@@ -215,12 +215,30 @@ class HttpProbeTest {
     }
 
     @Test
-    void nonLoopbackTarget_isNeverContactedInLoopbackOnlyMode(VertxTestContext test) {
-        ctx = ctx.withTargets(TargetPolicy.loopbackOnly());
-        probe(Map.of()).observe(Members.host("i-1", "http://10.0.1.17:8080/config"))
+    void aTargetPolicyRefusal_isNeverContacted(VertxTestContext test) throws Exception {
+        // the refused target is a loopback listener the test watches: whatever the probe does, nothing leaves 127.0.0.0/8
+        // (TargetPolicyTest checks, without any network, that loopback-only mode refuses private addresses)
+        java.net.ServerSocket trap = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        Thread watcher = new Thread(() -> {
+            try (trap) {
+                while (true) {
+                    trap.accept().close();
+                    accepted.incrementAndGet();
+                }
+            } catch (java.io.IOException closed) {
+                // the test closed the trap
+            }
+        });
+        watcher.start();
+        String url = "http://127.0.0.1:" + trap.getLocalPort() + "/config";
+        ctx = ctx.withTargets(host -> java.util.Optional.of(host + " is not a loopback address (refused by this test's policy)"));
+        probe(Map.of()).observe(Members.host("i-1", url))
                 .onComplete(test.succeeding(obs -> test.verify(() -> {
-                    assertThat(obs.error().cause()).contains("not requesting http://10.0.1.17:8080/config")
-                            .contains("not a loopback address");
+                    assertThat(obs.error().cause()).contains("not requesting " + url).contains("not a loopback address");
+                    Thread.sleep(200);
+                    assertThat(accepted.get()).as("connections to the refused target").isZero();
+                    trap.close();
                     test.completeNow();
                 })));
     }

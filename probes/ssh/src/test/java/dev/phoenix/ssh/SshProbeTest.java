@@ -328,10 +328,12 @@ class SshProbeTest {
 
     @Test
     void aTargetPolicyRefusal_connectsToNothing() throws Exception {
-        ctx = ctx.withTargets(dev.phoenix.spi.TargetPolicy.loopbackOnly());
-        Member remote = new InventoryHost("far", "10.0.3.7", 22, "audit", null, null, Map.of()).member("g", "ssh", Optional.empty());
+        // the refused host is a real loopback sshd: whatever the probe does, nothing leaves 127.0.0.0/8
+        // (TargetPolicyTest checks, without any network, that loopback-only mode refuses private addresses)
+        ctx = ctx.withTargets(host -> Optional.of(host + " is not a loopback address (refused by this test's policy)"));
+        Member remote = new InventoryHost("far", "127.0.0.1", a.port(), "audit", null, null, Map.of()).member("g", "ssh", Optional.empty());
         Observation o = await(probe(Map.of("collectors", List.of("os"))).observe(remote));
-        assertThat(o.error().cause()).contains("not connecting to 10.0.3.7: 10.0.3.7 is not a loopback address");
+        assertThat(o.error().cause()).contains("not connecting to 127.0.0.1: 127.0.0.1 is not a loopback address");
         assertThat(SshSessions.of(ctx).opened()).isZero();
     }
 
