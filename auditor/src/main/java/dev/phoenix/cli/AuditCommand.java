@@ -100,8 +100,7 @@ final class AuditCommand implements Callable<Integer> {
                 }
                 cfg = cfg.withProbing(cfg.probing().withConcurrency(concurrency));
             }
-            if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-                app.err.println("phoenix: --fail-under must be between 0 and 100");
+            if (!Gates.validFailUnder(app, failUnder)) {
                 return ExitCode.USAGE;
             }
             runtime = PhoenixRuntime.build(app.platform(), cfg, new PhoenixRuntime.Options(seed != null ? seed : App.randomSeed(),

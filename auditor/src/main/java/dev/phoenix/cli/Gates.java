@@ -34,6 +34,15 @@ final class Gates {
         return out;
     }
 
+    /** Whether {@code --fail-under} is a score (0-100) or absent; says why not on stderr. */
+    static boolean validFailUnder(App app, Integer failUnder) {
+        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
+            app.err.println("phoenix: --fail-under must be between 0 and 100");
+            return false;
+        }
+        return true;
+    }
+
     /** The exit code of an audit, saying on stderr which gate rule failed and why. */
     static int exit(App app, AuditOutcome outcome, Gate gate, boolean plain) {
         int code = ExitCode.of(outcome, gate, plain);

@@ -59,8 +59,7 @@ final class ReportCommand implements Callable<Integer> {
             app.err.println("phoenix: --fail-on: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-            app.err.println("phoenix: --fail-under must be between 0 and 100");
+        if (!Gates.validFailUnder(app, failUnder)) {
             return ExitCode.USAGE;
         }
         if ((formats == null || formats.isEmpty()) && failUnder == null && kinds == null) {

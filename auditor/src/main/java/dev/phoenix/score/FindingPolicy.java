@@ -124,15 +124,14 @@ public record FindingPolicy(List<SeverityRule> severities, List<Waiver> waivers,
         return new Applied(List.copyOf(out), List.copyOf(unused));
     }
 
+    /** The globs of the config's rules and waivers, each compiled once (a handful; not per finding). */
+    private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** {@code *} matches anything, null included; any other glob only a value it matches. */
     private static boolean globMatches(String glob, String value) {
         if (glob.equals("*")) {
             return true;
         }
-        if (value == null) {
-            return false;
-        }
-        Pattern p = Glob.compile(glob);
-        return p.matcher(value).matches();
+        return value != null && COMPILED.computeIfAbsent(glob, Glob::compile).matcher(value).matches();
     }
 }

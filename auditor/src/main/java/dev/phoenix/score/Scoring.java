@@ -63,7 +63,7 @@ public final class Scoring {
         Map<String, Worst> bySubject = new HashMap<>();
         for (Finding f : findings) {
             if (f.member() != null) {
-                bySubject.computeIfAbsent(subject(f), k -> new Worst()).add(f);
+                bySubject.computeIfAbsent(f.subject(), k -> new Worst()).add(f);
             }
         }
         int total = members.size();
@@ -101,14 +101,6 @@ public final class Scoring {
         }
         int overall = total == 0 && ran == 0 ? 0 : floor(weighted / weights);
         return new Score(overall, consistency, reproducibility, coverage, Score.grade(overall));
-    }
-
-    /** What a finding is about: a member, or an experiment (named by its victim). */
-    private static String subject(Finding f) {
-        return switch (f.kind()) {
-            case DIVERGED, NONDETERMINISTIC, REPLACEMENT_FAILED, TIMED_OUT, OBJECTIVE_MISSED -> "chaos " + f.group() + " " + f.member();
-            default -> "member " + f.group() + " " + f.member();
-        };
     }
 
     /** The heaviest unwaived finding of one subject, and whether any of its findings was waived. */

@@ -33,6 +33,18 @@ public record Finding(String id, FindingKind kind, Severity severity, String gro
         return waiver != null && !waiver.expired();
     }
 
+    /**
+     * What the finding is about, one string per member, experiment or group-wide kind
+     * ({@code "member hosts db-1"}, {@code "chaos web i-0abc"}, {@code "group api UNDERSIZED"}):
+     * what finding counts and scores go by.
+     */
+    public String subject() {
+        if (kind.aboutExperiment()) {
+            return "chaos " + group + " " + member;
+        }
+        return kind.aboutGroup() ? "group " + group + " " + kind : "member " + group + " " + member;
+    }
+
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(id, kind, newSeverity, group, member, name, account, region, fact, expected, actual, change, message, waiver);
     }

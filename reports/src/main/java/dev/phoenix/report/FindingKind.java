@@ -42,6 +42,19 @@ public enum FindingKind {
         return defaultSeverity;
     }
 
+    /** Whether a finding of this kind is about a chaos experiment (named by its victim), not a member or a group. */
+    public boolean aboutExperiment() {
+        return switch (this) {
+            case DIVERGED, NONDETERMINISTIC, REPLACEMENT_FAILED, TIMED_OUT, OBJECTIVE_MISSED -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a finding of this kind is about a whole group. */
+    public boolean aboutGroup() {
+        return this == UNDISCOVERED || this == UNDERSIZED;
+    }
+
     /** One sentence, for SARIF rule descriptions and help. */
     public String description() {
         return description;

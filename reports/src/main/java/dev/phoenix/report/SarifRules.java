@@ -73,11 +73,10 @@ final class SarifRules {
     }
 
     private static String area(FindingKind kind) {
-        return switch (kind) {
-            case DIVERGED, NONDETERMINISTIC, REPLACEMENT_FAILED, TIMED_OUT, OBJECTIVE_MISSED -> "reproducibility";
-            case UNREACHABLE, UNDISCOVERED -> "coverage";
-            default -> "consistency";
-        };
+        if (kind.aboutExperiment()) {
+            return "reproducibility";
+        }
+        return kind == FindingKind.UNREACHABLE || kind == FindingKind.UNDISCOVERED ? "coverage" : "consistency";
     }
 
     /** {@code REPLACEMENT_FAILED} -> {@code ReplacementFailed}. */

@@ -57,16 +57,7 @@ public record Scorecard(int schemaVersion, String runId, Instant startedAt, Inst
      * a run's exit code, the summary and the JUnit failures go by.
      */
     public long findingCount() {
-        return findings.stream().filter(f -> !f.waived()).map(Scorecard::subject).distinct().count();
-    }
-
-    /** What a finding is about, for {@link #findingCount()}: a member, an experiment or a group. */
-    private static String subject(Finding f) {
-        return switch (f.kind()) {
-            case DIVERGED, NONDETERMINISTIC, REPLACEMENT_FAILED, TIMED_OUT, OBJECTIVE_MISSED -> "chaos " + f.group() + " " + f.member();
-            case UNDISCOVERED, UNDERSIZED -> "group " + f.group() + " " + f.kind();
-            default -> "member " + f.group() + " " + f.member();
-        };
+        return findings.stream().filter(f -> !f.waived()).map(Finding::subject).distinct().count();
     }
 
     public long count(MemberStatus status) {
